@@ -1,0 +1,34 @@
+import { hasHan, isTraditional } from './chinese.ts';
+
+/** The languages answers exist in, and the three ways we show them. */
+export type Lang = 'zh' | 'en';
+export type Locale = 'en' | 'zh' | 'zh-Hant';
+export const LOCALES: readonly Locale[] = ['en', 'zh', 'zh-Hant'];
+
+export function langOf(locale: Locale): Lang {
+  return locale === 'en' ? 'en' : 'zh';
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * The locale a question is written in, or undefined when the text says nothing
+ * (digits, emoji, punctuation): then the caller falls back to the user's choice.
+ * Any Han character makes it Chinese: users mixing in English terms ("apostille 怎么办")
+ * are Chinese speakers.
+ */
+export function detectLocale(text: string): Locale | undefined {
+  if (hasHan(text)) return isTraditional(text) ? 'zh-Hant' : 'zh';
+  if (/\p{Script=Latin}{2,}/u.test(text)) return 'en';
+  return undefined;
+}
+
+/** Telegram's language_code → our locale (zh-hant, zh-TW, zh-HK, zh-MO → Traditional). */
+export function localeFromLanguageCode(code: string | undefined): Locale | undefined {
+  if (!code) return undefined;
+  const normalized = code.toLowerCase().replace('_', '-');
+  if (!normalized.startsWith('zh')) return normalized.startsWith('en') ? 'en' : undefined;
+  return /^zh-(hant|tw|hk|mo)/.test(normalized) ? 'zh-Hant' : 'zh';
+}

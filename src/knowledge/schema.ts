@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+const bilingual = <T extends z.ZodTypeAny>(item: T) => z.object({ zh: item, en: item });
+
+/** A source is a public URL or the name of a document; one entry may cite several. */
+export const SourceSchema = z.union([text, z.array(text).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
+
+export const FaqEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'use 2–41 characters: lower-case letters, digits and hyphens'),
+  category: text,
+  questions: bilingual(z.array(text).min(3, 'give at least 3 question variants')),
+  keywords: z.array(text).default([]),
+  answer: bilingual(text),
+  source: SourceSchema,
+  related: z.array(z.string()).default([]),
+  updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the date format YYYY-MM-DD'),
+});
+
+export const FaqFileSchema = z.object({
+  version: z.literal(1),
+  categories: z.array(text).min(1),
+  entries: z.array(FaqEntrySchema).min(1),
+});
+
+export type FaqEntry = z.infer<typeof FaqEntrySchema>;
+export type FaqFile = z.infer<typeof FaqFileSchema>;
