@@ -33,8 +33,9 @@ interface LexiconTables {
   domainTokens: Set<string>;
 }
 
+/** Words of Latin text; contractions lose their tail (what's → what, don't → don). */
 function latinWords(text: string): string[] {
-  return text.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
+  return text.replace(/['’]\p{L}*/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 const stem = (word: string): string => (/^[a-z]+$/.test(word) ? stemmer(word) : word);

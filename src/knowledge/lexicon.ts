@@ -22,7 +22,8 @@ export const CONCEPTS: ConceptGroup[] = [
   { concept: 'e-apostille', domain: true, implies: ['apostille', 'electronic'], terms: ['电子附加证明书', '电子海牙认证', 'e-apostille', 'e apostille', 'eapostille', 'e-app'] },
   { concept: 'legalization', domain: true, terms: ['领事认证', '使馆认证', '使领馆认证', '双认证', '大使馆认证', 'legalization', 'legalisation', 'legalize', 'legalise', 'legalized', 'legalised', 'legalizing', 'legalising', 'consular legalization', 'consular legalisation', 'embassy legalization', 'embassy legalisation', 'attestation'] },
   { concept: 'certify', domain: true, terms: ['认证', '认证书', 'certification', 'certify', 'certified', 'authentication', 'authenticate'] },
-  { concept: 'convention', domain: true, terms: ['公约', '海牙公约', '取消外国公文书认证要求的公约', '取消外国公文书认证要求公约', 'convention', 'hague convention', 'apostille convention', 'treaty'] },
+  { concept: 'convention', domain: true, terms: ['公约', '海牙公约', '取消外国公文书认证要求的公约', '取消外国公文书认证要求公约', 'convention', 'hague convention', 'treaty'] },
+  { concept: 'convention', domain: true, implies: ['apostille'], terms: ['apostille convention', 'hague apostille convention', '海牙认证公约', '附加证明书公约'] },
   { concept: 'hague', domain: true, terms: ['海牙', 'hague', 'hcch', '海牙国际私法会议'] },
   { concept: 'ccpit', domain: true, terms: ['贸促会', '中国贸促会', '贸促', '中国国际贸易促进委员会', '国际贸促会', 'ccpit'] },
   { concept: 'commercial-certificate', domain: true, terms: ['商事证明书', '商事证明', '商业证明', 'commercial certificate', 'commercial certificates'] },
@@ -56,6 +57,7 @@ export const CONCEPTS: ConceptGroup[] = [
   { concept: 'uae', domain: false, terms: ['阿联酋', '迪拜', '阿拉伯联合酋长国', 'uae', 'dubai', 'emirates', 'united arab emirates'] },
   { concept: 'objection', domain: false, terms: ['异议', '反对', '不承认', 'objection', 'objected', 'object', 'objects'] },
   { concept: 'effective', domain: false, terms: ['生效', '实施', '实行', '施行', 'effect', 'effective', 'in force', 'entry into force', 'took effect', 'take effect'] },
+  { concept: 'when', domain: false, terms: ['什么时候', '哪天', '哪一天', '几号', '何时', '什么时间', '从何时', '哪年', '哪一年', 'when', 'since when', 'what date', 'which date', 'what year', 'which year'] },
   { concept: 'apply', domain: false, terms: ['办理', '申请', '申办', '办', '递交', '受理', 'apply', 'application', 'applying', 'applied'] },
   { concept: 'how-to', domain: false, terms: ['怎么办', '怎么处理', '如何处理', '咋办', 'what now', 'what can i do', 'what should i do'] },
   { concept: 'difference', domain: false, terms: ['区别', '不同', '不一样', '差别', '差异', '有何不同', 'difference', 'differences', 'different', 'differ', 'vs', 'versus', 'compare', 'compared'] },
@@ -73,5 +75,5 @@ export const STOPWORDS = new Set<string>([
   // zh (Simplified; queries are converted first)
   '的', '了', '吗', '么', '呢', '吧', '啊', '呀', '嘛', '哦', '是', '在', '有', '和', '与', '及', '我', '我们', '你', '您',
   '他', '她', '它', '这', '那', '这个', '那个', '个', '也', '还', '都', '就', '要', '会', '能', '可以', '请问', '一下', '一个',
-  '想', '想要', '需要', '拿到', '拿', '得到', '取得', '弄', '请', '吧', '得', '着', '过', '给', '把', '被', '让', '从', '对', '为', '以', '及其', '或', '或者',
+  '想', '想要', '需要', '能不能', '可不可以', '是不是', '要不要', '有没有', '会不会', '行不行', '不', '拿到', '拿', '得到', '取得', '弄', '请', '吧', '得', '着', '过', '给', '把', '被', '让', '从', '对', '为', '以', '及其', '或', '或者',
 ]);

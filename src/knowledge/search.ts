@@ -42,13 +42,24 @@ export interface SearchResult {
   terms: { term: string; quality: number; known: boolean }[];
 }
 
-/** Field weights: a term in a question variant says more than one in the answer text. */
-const WEIGHT = { question: 1, keyword: 0.9, answer: 0.45 } as const;
+/**
+ * Field weights: a term in a question variant says more than one in the answer
+ * text; a curated keyword says most ("apostille" alone should find the entry
+ * about apostilles, not the first of forty that mention one).
+ */
+const WEIGHT = { question: 1, keyword: 1.15, answer: 0.45 } as const;
+/** Queries longer than this are cut: no question needs more, and search cost stays bounded. */
+export const MAX_QUERY_LENGTH = 500;
+/** Words longer than this are not fuzzy-matched (nobody misspells a 30-letter word into a real one). */
+const MAX_FUZZY_LENGTH = 30;
 /** A word nobody in the knowledge base uses still counts against coverage, a bit less than a rare known word. */
 const UNKNOWN_TERM_FACTOR = 0.6;
+const MIN_IDF = 0.25;
 /** How far a fuzzy word may be from a known one (Fuse score: errors / length). */
 const LATIN_FUZZY_THRESHOLD = 0.34;
-const MIN_FUZZY_LENGTH = 4;
+const MIN_FUZZY_LENGTH = 5;
+/** Coverage needed when the question names a known topic but no domain word. */
+const OUT_OF_DOMAIN_THRESHOLD = 0.75;
 
 interface Posting {
   entry: number;
@@ -62,14 +73,33 @@ interface QueryTerm {
   quality: number;
 }
 
+function bigrams(word: string): Set<string> {
+  const padded = `^${word}$`;
+  const grams = new Set<string>();
+  for (let i = 0; i + 2 <= padded.length; i++) grams.add(padded.slice(i, i + 2));
+  return grams;
+}
+
+/** Ranking order: higher score first, then id, so equal scores come out the same every time. */
+function better(score: number, index: number, other: { index: number; score: number }, entries: FaqEntry[]): boolean {
+  return score > other.score || (score === other.score && entries[index]!.id < entries[other.index]!.id);
+}
+
+/** Question variants per entry that the per-variant score looks at (bits of an int). */
+const MAX_VARIANTS = 31;
+
 export class FaqIndex {
   readonly entries: FaqEntry[];
   private readonly postings = new Map<string, Posting[]>();
-  private readonly latinVocabulary: Fuse<string>;
+  /** Distinct Latin words of the index and lexicon, and a bigram index over them for fuzzy candidates. */
+  private readonly latinWords: string[];
+  private readonly latinBigrams = new Map<string, number[]>();
   private readonly hanLexicon: Fuse<string>;
   private readonly fuzzyCache = new Map<string, Term[] | null>();
   /** Per entry, per question variant: the summed IDF of the variant's own terms. */
   private readonly variantMass: number[][] = [];
+  /** Score accumulators reused by every search (search is synchronous, so one set is enough). */
+  private readonly scratch: { union: Float64Array; variantSums: Float64Array; touched: Int32Array };
 
   constructor(
     kb: KnowledgeBase,
@@ -78,15 +108,19 @@ export class FaqIndex {
     this.entries = kb.entries;
     const latinSurfaces = new Set<string>();
     const variantTerms = kb.entries.map((entry, index) => this.indexEntry(entry, index, latinSurfaces));
+    const n = kb.entries.length;
+    this.scratch = { union: new Float64Array(n), variantSums: new Float64Array(n * MAX_VARIANTS), touched: new Int32Array(n) };
     for (const variants of variantTerms) {
       this.variantMass.push(variants.map((terms) => [...new Set(terms)].reduce((sum, term) => sum + this.idf(term) * FaqIndex.termWeight(term), 0)));
     }
     for (const phrase of LEXICON.latin.keys()) if (!phrase.includes(' ')) latinSurfaces.add(phrase);
-    this.latinVocabulary = new Fuse([...latinSurfaces].filter((w) => w.length >= MIN_FUZZY_LENGTH - 1), {
-      threshold: LATIN_FUZZY_THRESHOLD,
-      ignoreLocation: true,
-      includeScore: true,
-      isCaseSensitive: true,
+    this.latinWords = [...latinSurfaces].filter((w) => w.length >= MIN_FUZZY_LENGTH && w.length <= MAX_FUZZY_LENGTH);
+    this.latinWords.forEach((word, id) => {
+      for (const gram of bigrams(word)) {
+        const ids = this.latinBigrams.get(gram);
+        if (ids) ids.push(id);
+        else this.latinBigrams.set(gram, [id]);
+      }
     });
     const hanTerms = [...LEXICON.han.keys()].filter((t) => [...t].length >= 4);
     this.hanLexicon = new Fuse(hanTerms, { threshold: 0.3, ignoreLocation: true, includeScore: true });
@@ -105,7 +139,7 @@ export class FaqIndex {
       }
     };
     const variants = [...entry.questions.zh, ...entry.questions.en];
-    const variantTerms = variants.slice(0, 31).map((question, i) => {
+    const variantTerms = variants.slice(0, MAX_VARIANTS).map((question, i) => {
       const terms = analyze(question);
       add(terms, WEIGHT.question, 1 << i);
       return terms.map((t) => t.term);
@@ -129,7 +163,8 @@ export class FaqIndex {
   private idf(term: string): number {
     const df = this.postings.get(term)?.length ?? 0;
     const n = this.entries.length;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    // Floored: a word in nearly every entry ("apostille") still says the question is about it.
+    return Math.max(MIN_IDF, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
 
   /** Closest known Latin word for an unknown one, through Fuse over the vocabulary. */
@@ -137,11 +172,18 @@ export class FaqIndex {
     const cached = this.fuzzyCache.get(surface);
     if (cached !== undefined) return cached;
     let found: Term[] | null = null;
-    if (surface.length >= MIN_FUZZY_LENGTH && /^\p{L}+$/u.test(surface)) {
-      const hit = this.latinVocabulary
-        .search(surface, { limit: 5 })
-        .filter((h) => Math.abs(h.item.length - surface.length) <= 2)
-        .sort((a, b) => (a.score ?? 1) - (b.score ?? 1))[0];
+    if (surface.length >= MIN_FUZZY_LENGTH && surface.length <= MAX_FUZZY_LENGTH && /^\p{L}+$/u.test(surface)) {
+      // Bigrams propose the few words that could be within reach; Fuse judges them.
+      const shared = new Map<number, number>();
+      const grams = bigrams(surface);
+      for (const gram of grams) for (const id of this.latinBigrams.get(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+      const needed = Math.max(1, grams.size - 4);
+      const candidates = [...shared]
+        .filter(([id, count]) => count >= needed && Math.abs(this.latinWords[id]!.length - surface.length) <= 2)
+        .map(([id]) => this.latinWords[id]!);
+      const hit = new Fuse(candidates, { threshold: LATIN_FUZZY_THRESHOLD, ignoreLocation: true, includeScore: true, isCaseSensitive: true })
+        .search(surface)
+        .sort((a, b) => (a.score ?? 1) - (b.score ?? 1) || a.item.localeCompare(b.item))[0];
       if (hit) found = latinTerms(hit.item).map((t) => ({ ...t, surface }));
     }
     if (this.fuzzyCache.size > 10_000) this.fuzzyCache.clear();
@@ -182,7 +224,7 @@ export class FaqIndex {
   readQuery(text: string): QueryTerm[] {
     const terms = new Map<string, number>();
     const put = (term: string, quality: number) => terms.set(term, Math.max(terms.get(term) ?? 0, quality));
-    for (const run of splitRuns(normalizeText(text))) {
+    for (const run of splitRuns(normalizeText(text.slice(0, MAX_QUERY_LENGTH)))) {
       if (run.script === 'latin') {
         for (const t of latinTerms(run.text)) {
           if (t.term.startsWith('#') || this.postings.has(t.term)) put(t.term, 1);
@@ -208,9 +250,9 @@ export class FaqIndex {
     const query = this.readQuery(text);
     const inDomain = query.some((q) => q.quality > 0 && isDomainToken(q.term));
     const unknownIdf = Math.log(1 + (this.entries.length + 0.5) / 0.5) * UNKNOWN_TERM_FACTOR;
+    const { union, variantSums, touched } = this.scratch;
+    let touchedCount = 0;
     let mass = 0;
-    const union = new Map<number, number>();
-    const perVariant = new Map<number, number[]>();
     for (const { term, quality } of query) {
       const postings = quality > 0 ? this.postings.get(term) : undefined;
       const weight = FaqIndex.termWeight(term);
@@ -220,37 +262,52 @@ export class FaqIndex {
       }
       const idf = this.idf(term) * weight;
       mass += idf;
+      const gain = quality * idf;
       for (const p of postings) {
-        union.set(p.entry, (union.get(p.entry) ?? 0) + quality * idf * p.weight);
-        if (p.variants) {
-          const sums = perVariant.get(p.entry) ?? [];
-          for (let bits = p.variants, i = 0; bits; bits >>>= 1, i++) if (bits & 1) sums[i] = (sums[i] ?? 0) + quality * idf;
-          perVariant.set(p.entry, sums);
-        }
+        if (union[p.entry] === 0) touched[touchedCount++] = p.entry;
+        union[p.entry]! += gain * p.weight + Number.MIN_VALUE;
+        const base = p.entry * MAX_VARIANTS;
+        for (let bits = p.variants, i = 0; bits; bits >>>= 1, i++) if (bits & 1) variantSums[base + i]! += gain;
       }
     }
-    const scored: Candidate[] = [];
-    if (mass > 0) {
-      for (const [index, unionScore] of union) {
-        // The closest single question variant, judged both ways: how much of the
-        // question it covers and how much of it the question covers. The second
-        // half keeps a long variant that shares one word from beating a close one.
-        let bestVariant = 0;
-        (perVariant.get(index) ?? []).forEach((matchedMass, i) => {
-          const ownMass = this.variantMass[index]?.[i] ?? 0;
-          const similarity = (matchedMass / mass) * (0.6 + 0.4 * Math.min(1, ownMass > 0 ? matchedMass / ownMass : 0));
-          bestVariant = Math.max(bestVariant, similarity);
-        });
-        // Half from everything the entry says, half from its single closest question:
-        // the second separates entries that share vocabulary but answer different things.
-        const score = 0.5 * (unionScore / mass) + 0.5 * bestVariant;
-        scored.push({ entry: this.entries[index]!, score: Math.min(1, score) });
+    // Keep the best few in a small sorted array: no sort over every touched entry.
+    const top: { index: number; score: number }[] = [];
+    const limit = this.options.limit;
+    for (let t = 0; t < touchedCount; t++) {
+      const index = touched[t]!;
+      const base = index * MAX_VARIANTS;
+      const ownMasses = this.variantMass[index] ?? [];
+      // The closest single question variant, judged both ways: how much of the
+      // question it covers and how much of it the question covers. The second
+      // half keeps a long variant that shares one word from beating a close one.
+      let bestVariant = 0;
+      for (let i = 0; i < ownMasses.length; i++) {
+        const matchedMass = variantSums[base + i]!;
+        if (matchedMass === 0) continue;
+        variantSums[base + i] = 0;
+        const ownMass = ownMasses[i]!;
+        const similarity = (matchedMass / mass) * (0.6 + 0.4 * Math.min(1, ownMass > 0 ? matchedMass / ownMass : 0));
+        if (similarity > bestVariant) bestVariant = similarity;
       }
+      // Half from everything the entry says, half from its single closest question:
+      // the second separates entries that share vocabulary but answer different things.
+      const score = 0.5 * (union[index]! / mass) + 0.5 * bestVariant;
+      union[index] = 0;
+      if (top.length === limit && !better(score, index, top[limit - 1]!, this.entries)) continue;
+      let at = top.length;
+      while (at > 0 && better(score, index, top[at - 1]!, this.entries)) at--;
+      top.splice(at, 0, { index, score });
+      if (top.length > limit) top.pop();
     }
-    scored.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-    const candidates = scored.slice(0, this.options.limit);
+    // Keyword weight can lift a score a little past 1; callers see coverage in 0–1.
+    const candidates = top.map(({ index, score }) => ({ entry: this.entries[index]!, score: Math.min(1, score) }));
     const best = candidates[0];
-    const matched = Boolean(best && inDomain && best.score >= this.options.threshold);
+    // Small talk shares words with us ("how", "time", "price"): a question is answered only
+    // when it names something of our domain, or names a topic we know (a country, a fee)
+    // and the best entry covers nearly all of it ("印度?").
+    const namesTopic = query.some((q) => q.quality > 0 && q.term.startsWith('#'));
+    const confident = inDomain ? this.options.threshold : namesTopic ? OUT_OF_DOMAIN_THRESHOLD : Infinity;
+    const matched = Boolean(best && best.score >= confident);
     return {
       matched,
       entry: matched ? best?.entry : undefined,

@@ -1,0 +1,18 @@
+import type { Api } from 'grammy';
+import type { I18n } from '../i18n/index.ts';
+import type { Logger } from '../logger.ts';
+
+export const COMMANDS = ['start', 'help', 'lang'] as const;
+
+/** Sets the command menu in English (default) and Chinese; a failure is logged and start-up goes on. */
+export async function setCommandMenu(api: Api, i18n: I18n, logger: Logger): Promise<void> {
+  for (const locale of ['en', 'zh'] as const) {
+    const t = i18n.translator(locale);
+    const commands = COMMANDS.map((command) => ({ command, description: t(`commands.${command}`) }));
+    try {
+      await api.setMyCommands(commands, locale === 'zh' ? { language_code: 'zh' } : undefined);
+    } catch (error) {
+      logger.warn({ err: (error as Error).message, locale }, 'setMyCommands failed; going on without the command menu');
+    }
+  }
+}

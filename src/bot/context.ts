@@ -1,0 +1,23 @@
+import type { Context } from 'grammy';
+import type { I18n, Translate } from '../i18n/index.ts';
+import type { Locale } from '../knowledge/language.ts';
+import type { KnowledgeService } from '../knowledge/service.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../storage/store.ts';
+
+/** Everything the bot needs, passed in so tests and the console build it the same way. */
+export interface BotDeps {
+  knowledge: KnowledgeService;
+  store: Store;
+  i18n: I18n;
+  logger: Logger;
+}
+
+export interface BotContextFlavor {
+  deps: BotDeps;
+  /** The user's locale: saved choice, else Telegram's language_code, else English. */
+  locale: Locale;
+  t: Translate;
+}
+
+export type BotContext = Context & BotContextFlavor;

@@ -1,0 +1,36 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import { isLocale, LOCALES } from '../../knowledge/language.ts';
+import type { BotContext } from '../context.ts';
+import { isHarmlessTelegramError } from '../send.ts';
+
+export const languageFeature = new Composer<BotContext>();
+
+function languageKeyboard(ctx: BotContext): InlineKeyboard {
+  return InlineKeyboard.from([LOCALES.map((locale) => InlineKeyboard.text(ctx.deps.i18n.languageName(locale), `lang:set:${locale}`))]);
+}
+
+languageFeature.command('lang', async (ctx) => {
+  await ctx.reply(ctx.t('lang.prompt'), { reply_markup: languageKeyboard(ctx) });
+});
+
+languageFeature.callbackQuery('lang:menu', async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t('lang.prompt'), { reply_markup: languageKeyboard(ctx) });
+});
+
+languageFeature.callbackQuery(/^lang:set:(.+)$/, async (ctx) => {
+  const locale = ctx.match[1];
+  if (!isLocale(locale)) {
+    await ctx.answerCallbackQuery({ text: ctx.t('stale_button') });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.deps.store.setLocale(ctx.from.id, locale);
+  ctx.locale = locale;
+  ctx.t = ctx.deps.i18n.translator(locale);
+  try {
+    await ctx.editMessageText(ctx.t('lang.saved', { name: ctx.deps.i18n.languageName(locale) }));
+  } catch (error) {
+    if (!isHarmlessTelegramError(error)) throw error;
+  }
+});

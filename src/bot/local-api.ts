@@ -1,0 +1,73 @@
+/**
+ * A Bot API that never leaves the process: an API transformer that records each
+ * outgoing call and answers it with a plausible result. The console chat runs
+ * the real bot on it; tests use it to see exactly what the bot sent.
+ */
+import type { Api, Transformer } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+
+export interface OutgoingCall {
+  method: string;
+  payload: Record<string, unknown>;
+}
+
+export const LOCAL_BOT_INFO: UserFromGetMe = {
+  id: 1000,
+  is_bot: true,
+  first_name: 'Apostille Helper',
+  username: 'apostille_helper_bot',
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+export class LocalApi {
+  readonly calls: OutgoingCall[] = [];
+  private messageId = 0;
+  /** Called for every outgoing call, after it is recorded (the console prints from here). */
+  onCall?: (call: OutgoingCall) => void;
+  /** Lets a test make a method fail: return an error to throw, or undefined to answer normally. */
+  failWith?: (call: OutgoingCall) => { error_code: number; description: string } | undefined;
+
+  readonly transformer: Transformer = async (_prev, method, payload) => {
+    const call: OutgoingCall = { method, payload: { ...(payload as Record<string, unknown>) } };
+    this.calls.push(call);
+    this.onCall?.(call);
+    const failure = this.failWith?.(call);
+    if (failure) return { ok: false, ...failure } as never;
+    return { ok: true, result: this.resultFor(call) } as never;
+  };
+
+  install<B extends { api: Api }>(bot: B): B {
+    bot.api.config.use(this.transformer);
+    return bot;
+  }
+
+  private resultFor({ method, payload }: OutgoingCall): unknown {
+    if (method === 'sendMessage' || method === 'sendDocument') {
+      return {
+        message_id: ++this.messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: payload.chat_id, type: 'private' },
+        from: LOCAL_BOT_INFO,
+        text: payload.text,
+        reply_markup: payload.reply_markup,
+      };
+    }
+    if (method === 'getMe') return LOCAL_BOT_INFO;
+    return true;
+  }
+
+  /** The calls of one method, in order. */
+  sent(method = 'sendMessage'): OutgoingCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+}

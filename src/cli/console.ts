@@ -1,0 +1,68 @@
+/**
+ * The local console chat: the real bot, fed one message per input line, its
+ * outgoing calls caught in-process and printed. Inline buttons print as numbers;
+ * typing a number presses one of the last message's buttons. Works with piped input.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { BotDeps } from '../bot/context.ts';
+import { createBot } from '../bot/index.ts';
+import { LOCAL_BOT_INFO, LocalApi, type OutgoingCall } from '../bot/local-api.ts';
+import { callbackUpdate, textUpdate, type LocalUser } from '../bot/updates.ts';
+import { localeFromLanguageCode } from '../knowledge/language.ts';
+import { htmlToPlain } from '../reply/html.ts';
+
+interface InlineButton {
+  text: string;
+  callback_data: string;
+}
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  languageCode?: string;
+}
+
+export async function runConsole(deps: BotDeps, options: ConsoleOptions): Promise<void> {
+  const { input, output } = options;
+  const user: LocalUser = { id: 1, first_name: 'Console', language_code: options.languageCode ?? 'en' };
+  const t = deps.i18n.translator(deps.store.getLocale(user.id) ?? localeFromLanguageCode(user.language_code) ?? 'en');
+  const api = new LocalApi();
+  const bot = api.install(createBot('0:console', deps, { botInfo: LOCAL_BOT_INFO }));
+  let lastButtons: { buttons: InlineButton[]; messageId: number; text: string } | undefined;
+  let messageIds = 0;
+
+  const print = (call: OutgoingCall) => {
+    if (call.method !== 'sendMessage' && call.method !== 'editMessageText' && call.method !== 'answerCallbackQuery') return;
+    const text = typeof call.payload.text === 'string' ? htmlToPlain(call.payload.text) : '';
+    if (!text) return;
+    output.write(`\n${t('console.bot')}> ${text.replace(/\n/g, '\n     ')}\n`);
+    const markup = call.payload.reply_markup as { inline_keyboard?: InlineButton[][] } | undefined;
+    const buttons = markup?.inline_keyboard?.flat() ?? [];
+    if (call.method === 'sendMessage') messageIds++;
+    if (buttons.length) {
+      lastButtons = { buttons, messageId: messageIds, text };
+      buttons.forEach((b, i) => output.write(`     [${i + 1}] ${b.text}\n`));
+    }
+  };
+  api.onCall = print;
+
+  output.write(`${t('console.banner')}\n`);
+  const lines = createInterface({ input, terminal: false });
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    const number = /^\d{1,2}$/.test(line) ? Number(line) : undefined;
+    if (number !== undefined && lastButtons) {
+      const button = lastButtons.buttons[number - 1];
+      if (!button) {
+        output.write(`${t('console.no_such_button', { number })}\n`);
+        continue;
+      }
+      await bot.handleUpdate(callbackUpdate(user, button.callback_data, lastButtons.messageId, lastButtons.text));
+      continue;
+    }
+    await bot.handleUpdate(textUpdate(user, line));
+  }
+  await deps.store.flush();
+}

@@ -1,0 +1,60 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BotDeps } from '../../src/bot/context.ts';
+import { createBot } from '../../src/bot/index.ts';
+import { LOCAL_BOT_INFO, LocalApi } from '../../src/bot/local-api.ts';
+import { callbackUpdate, textUpdate, type LocalUser } from '../../src/bot/updates.ts';
+import { I18n } from '../../src/i18n/index.ts';
+import type { KnowledgeBase } from '../../src/knowledge/load.ts';
+import { buildKnowledge, KnowledgeService } from '../../src/knowledge/service.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { Store } from '../../src/storage/store.ts';
+
+export const FAQ_PATH = 'data/faq.json';
+
+export async function tempDir(prefix = 'apostille-test-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+export interface TestBot {
+  bot: ReturnType<typeof createBot>;
+  api: LocalApi;
+  deps: BotDeps;
+  storePath: string;
+  /** Sends a text message as `user` and returns what the bot sent in reply. */
+  say(text: string, user?: LocalUser): Promise<Record<string, unknown>[]>;
+  /** Presses a button (callback data) on message `messageId`. */
+  press(data: string, user?: LocalUser, messageId?: number): Promise<Record<string, unknown>[]>;
+}
+
+export const USER_EN: LocalUser = { id: 42, first_name: 'Ann', language_code: 'en' };
+export const USER_ZH: LocalUser = { id: 43, first_name: '王', language_code: 'zh-hans' };
+export const USER_HK: LocalUser = { id: 44, first_name: '陳', language_code: 'zh-HK' };
+
+export async function createTestBot(options: { kb?: KnowledgeBase; storePath?: string } = {}): Promise<TestBot> {
+  const storePath = options.storePath ?? join(await tempDir(), 'store.json');
+  const knowledge = options.kb ? new KnowledgeService(buildKnowledge(options.kb)) : await KnowledgeService.fromFile(FAQ_PATH);
+  const deps: BotDeps = { knowledge, store: await Store.open(storePath), i18n: await I18n.create(), logger: silentLogger };
+  const api = new LocalApi();
+  const bot = api.install(createBot('0:test', deps, { botInfo: LOCAL_BOT_INFO }));
+  const collect = async (run: () => Promise<void>) => {
+    const before = api.calls.length;
+    await run();
+    return api.calls.slice(before).map((c) => ({ method: c.method, ...c.payload }));
+  };
+  return {
+    bot,
+    api,
+    deps,
+    storePath,
+    say: (text, user = USER_EN) => collect(() => bot.handleUpdate(textUpdate(user, text))),
+    press: (data, user = USER_EN, messageId = 1) => collect(() => bot.handleUpdate(callbackUpdate(user, data, messageId))),
+  };
+}
+
+/** The inline keyboard of a sendMessage payload, as [text, data] rows. */
+export function buttonsOf(call: Record<string, unknown> | undefined): { text: string; callback_data: string }[] {
+  const markup = call?.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined;
+  return markup?.inline_keyboard?.flat() ?? [];
+}
