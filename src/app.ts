@@ -1,5 +1,7 @@
 /** Builds the bot's dependencies from the configuration: shared by main, the console and the CLIs. */
 import type { BotDeps } from './bot/context.ts';
+import { loadTables } from './check/catalogue.ts';
+import { today } from './check/rules.ts';
 import type { Config } from './config.ts';
 import { I18n } from './i18n/index.ts';
 import { KnowledgeService } from './knowledge/service.ts';
@@ -7,7 +9,12 @@ import type { Logger } from './logger.ts';
 import { Store } from './storage/store.ts';
 
 export async function createDeps(config: Config, logger: Logger): Promise<BotDeps> {
-  const [knowledge, store, i18n] = await Promise.all([KnowledgeService.fromFile(config.faqFile), Store.open(config.storeFile), I18n.create()]);
+  const [knowledge, tables, store, i18n] = await Promise.all([
+    KnowledgeService.fromFile(config.faqFile),
+    loadTables(config.countriesFile, config.documentsFile),
+    Store.open(config.storeFile),
+    I18n.create(),
+  ]);
   for (const warning of store.warnings) logger.warn(warning, 'store recovered');
-  return { knowledge, store, i18n, logger };
+  return { knowledge, tables, store, i18n, logger, today: () => today() };
 }

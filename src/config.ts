@@ -13,6 +13,8 @@ const ConfigSchema = z.object({
   BOT_API_ROOT: optional.pipe(z.url({ message: 'expected a URL such as http://127.0.0.1:8081' }).optional()),
   DATA_DIR: optional.default('var'),
   FAQ_FILE: optional.default('data/faq.json'),
+  COUNTRIES_FILE: optional.default('data/countries.json'),
+  DOCUMENTS_FILE: optional.default('data/documents.json'),
   LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   CONSOLE_LANGUAGE: optional.default('en'),
 });
@@ -22,6 +24,8 @@ export interface Config {
   apiRoot?: string;
   dataDir: string;
   faqFile: string;
+  countriesFile: string;
+  documentsFile: string;
   storeFile: string;
   logLevel?: string;
   consoleLanguage: string;
@@ -43,6 +47,8 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     apiRoot: c.BOT_API_ROOT?.replace(/\/+$/, ''),
     dataDir,
     faqFile: resolve(c.FAQ_FILE ?? 'data/faq.json'),
+    countriesFile: resolve(c.COUNTRIES_FILE ?? 'data/countries.json'),
+    documentsFile: resolve(c.DOCUMENTS_FILE ?? 'data/documents.json'),
     storeFile: resolve(dataDir, 'store.json'),
     logLevel: c.LOG_LEVEL,
     consoleLanguage: c.CONSOLE_LANGUAGE ?? 'en',

@@ -1,4 +1,5 @@
 import type { Context } from 'grammy';
+import type { Tables } from '../check/catalogue.ts';
 import type { I18n, Translate } from '../i18n/index.ts';
 import type { Locale } from '../knowledge/language.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
@@ -8,7 +9,11 @@ import type { Store } from '../storage/store.ts';
 /** Everything the bot needs, passed in so tests and the console build it the same way. */
 export interface BotDeps {
   knowledge: KnowledgeService;
+  /** Countries and document types for /check. */
+  tables: Tables;
   store: Store;
+  /** Today's date (YYYY-MM-DD) for date-dependent verdicts; injected so tests can fix it. */
+  today: () => string;
   i18n: I18n;
   logger: Logger;
 }

@@ -14,12 +14,23 @@ export interface UserRecord {
   locale?: Locale;
 }
 
+/** Where a chat is in the /check wizard; `nonce` ties buttons to this run, so old buttons can be told apart. */
+export interface WizardState {
+  nonce: string;
+  step: 'direction' | 'group' | 'document' | 'country';
+  direction?: 'from_china' | 'to_china';
+  group?: string;
+  document?: string;
+  updatedAt: string;
+}
+
 export interface StoreData {
   version: 1;
   users: Record<string, UserRecord>;
+  wizards: Record<string, WizardState>;
 }
 
-const emptyData = (): StoreData => ({ version: 1, users: {} });
+const emptyData = (): StoreData => ({ version: 1, users: {}, wizards: {} });
 
 export interface StoreWarning {
   message: string;
@@ -40,6 +51,7 @@ export class Store {
     try {
       await db.read();
       if (typeof db.data !== 'object' || db.data === null || typeof db.data.users !== 'object') throw new Error('unexpected shape');
+      db.data.wizards ??= {};
     } catch (error) {
       const movedTo = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
       await rename(path, movedTo);
@@ -58,6 +70,16 @@ export class Store {
   async setLocale(userId: number, locale: Locale): Promise<void> {
     const users = this.db.data.users;
     users[String(userId)] = { ...users[String(userId)], locale };
+    await this.db.write();
+  }
+
+  getWizard(chatId: number): WizardState | undefined {
+    return this.db.data.wizards[String(chatId)];
+  }
+
+  async setWizard(chatId: number, state: WizardState | undefined): Promise<void> {
+    if (state) this.db.data.wizards[String(chatId)] = state;
+    else delete this.db.data.wizards[String(chatId)];
     await this.db.write();
   }
 

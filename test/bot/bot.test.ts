@@ -17,6 +17,7 @@ describe('/start and /help', () => {
     const buttons = buttonsOf(en);
     expect(buttons.map((b) => b.text)).toContain('What is an apostille?');
     expect(buttons.at(-1)?.callback_data).toBe('lang:menu');
+    expect(buttons.at(-2)?.callback_data).toBe('chk:new');
 
     const [zh] = messages(await say('/start', USER_ZH));
     expect(text(zh)).toContain('附加证明书助手');

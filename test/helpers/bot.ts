@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BotDeps } from '../../src/bot/context.ts';
+import { loadTables } from '../../src/check/catalogue.ts';
 import { createBot } from '../../src/bot/index.ts';
 import { LOCAL_BOT_INFO, LocalApi } from '../../src/bot/local-api.ts';
 import { callbackUpdate, textUpdate, type LocalUser } from '../../src/bot/updates.ts';
@@ -32,10 +33,17 @@ export const USER_EN: LocalUser = { id: 42, first_name: 'Ann', language_code: 'e
 export const USER_ZH: LocalUser = { id: 43, first_name: '王', language_code: 'zh-hans' };
 export const USER_HK: LocalUser = { id: 44, first_name: '陳', language_code: 'zh-HK' };
 
-export async function createTestBot(options: { kb?: KnowledgeBase; storePath?: string } = {}): Promise<TestBot> {
+export async function createTestBot(options: { kb?: KnowledgeBase; storePath?: string; today?: string } = {}): Promise<TestBot> {
   const storePath = options.storePath ?? join(await tempDir(), 'store.json');
   const knowledge = options.kb ? new KnowledgeService(buildKnowledge(options.kb)) : await KnowledgeService.fromFile(FAQ_PATH);
-  const deps: BotDeps = { knowledge, store: await Store.open(storePath), i18n: await I18n.create(), logger: silentLogger };
+  const deps: BotDeps = {
+    knowledge,
+    tables: await loadTables(),
+    store: await Store.open(storePath),
+    i18n: await I18n.create(),
+    logger: silentLogger,
+    today: () => options.today ?? '2026-11-29',
+  };
   const api = new LocalApi();
   const bot = api.install(createBot('0:test', deps, { botInfo: LOCAL_BOT_INFO }));
   const collect = async (run: () => Promise<void>) => {

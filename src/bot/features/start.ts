@@ -8,7 +8,13 @@ export const startFeature = new Composer<BotContext>();
 startFeature.command('start', async (ctx) => {
   const { kb } = ctx.deps.knowledge.current();
   const topics = POPULAR_TOPICS.map((id) => kb.byId.get(id)).filter((e) => e !== undefined);
-  const buttons = [...topicButtons(topics, ctx.locale), [{ text: ctx.t('start.language_button'), data: 'lang:menu' }]];
+  const buttons = [
+    ...topicButtons(topics, ctx.locale),
+    [
+      { text: ctx.t('start.check_button'), data: 'chk:new' },
+      { text: ctx.t('start.language_button'), data: 'lang:menu' },
+    ],
+  ];
   await sendReply(ctx, { html: ctx.t('start.text'), buttons });
 });
 

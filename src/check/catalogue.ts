@@ -1,0 +1,121 @@
+/**
+ * The tables /check reads (countries, document types) and name resolution over
+ * them: exact names and aliases first, in either language and script, then the
+ * longest name contained in the text, then Fuse.js for typos and suggestions.
+ */
+import { readFile } from 'node:fs/promises';
+import Fuse from 'fuse.js';
+import { toSimplified } from '../knowledge/chinese.ts';
+import { CountriesFileSchema, DocumentsFileSchema, type Country, type DocumentType } from './schema.ts';
+
+export interface Tables {
+  countries: Country[];
+  documents: DocumentType[];
+  groups: string[];
+  countriesAsOf: string;
+  countryNames: NameIndex<Country>;
+  documentNames: NameIndex<DocumentType>;
+}
+
+/** Lower case, Simplified, no spaces or punctuation: "U.S.A." = "usa", "德國" = "德国". */
+export function nameKey(text: string): string {
+  return toSimplified(text.normalize('NFKC').toLowerCase()).replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+export interface Resolved<T> {
+  item?: T;
+  /** Close names when nothing matched well enough. */
+  suggestions: T[];
+  /** How the match was made (for tests and logs). */
+  how: 'exact' | 'contained' | 'fuzzy' | 'none';
+}
+
+/** A fuzzy match this close is taken as meant ("Germny"); further away only suggests. */
+const ACCEPT_SCORE = 0.2;
+
+export class NameIndex<T> {
+  private readonly exact = new Map<string, T>();
+  private readonly keys: { key: string; item: T }[] = [];
+  private readonly fuse: Fuse<{ key: string; item: T }>;
+
+  constructor(
+    items: T[],
+    names: (item: T) => string[],
+    private readonly idOf: (item: T) => string,
+  ) {
+    for (const item of items) {
+      for (const name of names(item)) {
+        const key = nameKey(name);
+        if (!key) continue;
+        if (!this.exact.has(key)) this.exact.set(key, item);
+        this.keys.push({ key, item });
+      }
+    }
+    this.fuse = new Fuse(this.keys, { keys: ['key'], threshold: 0.4, ignoreLocation: true, includeScore: true });
+  }
+
+  get(text: string): T | undefined {
+    return this.exact.get(nameKey(text));
+  }
+
+  /**
+   * The longest known name inside the text. Chinese names match anywhere (no
+   * spaces to go by); Latin names only as whole words ("degree certificate"
+   * must not find Greece).
+   */
+  findContained(text: string): { item: T; key: string } | undefined {
+    const haystack = nameKey(text);
+    let best: { item: T; key: string } | undefined;
+    const consider = (key: string, item: T) => {
+      if (!best || key.length > best.key.length) best = { item, key };
+    };
+    for (const { key, item } of this.keys) {
+      if (/\p{Script=Han}/u.test(key) && key.length >= 2 && haystack.includes(key)) consider(key, item);
+    }
+    const words = text.normalize('NFKC').toLowerCase().split(/[\s,;/]+/).filter(Boolean);
+    for (let start = 0; start < words.length; start++) {
+      for (let end = start + 1; end <= Math.min(words.length, start + 5); end++) {
+        const key = nameKey(words.slice(start, end).join(' '));
+        const item = this.exact.get(key);
+        // Two-letter codes (co, hk, us) only when they are the whole text: inside a sentence they collide with words.
+        if (item && (key.length > 2 || words.length === 1)) consider(key, item);
+      }
+    }
+    return best;
+  }
+
+  resolve(text: string): Resolved<T> {
+    const key = nameKey(text);
+    if (!key) return { suggestions: [], how: 'none' };
+    const exact = this.exact.get(key);
+    if (exact) return { item: exact, suggestions: [], how: 'exact' };
+    const contained = this.findContained(text);
+    if (contained && contained.key.length >= key.length / 2) return { item: contained.item, suggestions: [], how: 'contained' };
+    const hits = this.fuse.search(key, { limit: 12 });
+    const suggestions: T[] = [];
+    for (const hit of hits) if (!suggestions.some((s) => this.idOf(s) === this.idOf(hit.item.item))) suggestions.push(hit.item.item);
+    const best = hits[0];
+    if (best && (best.score ?? 1) <= ACCEPT_SCORE && key.length >= 4) return { item: best.item.item, suggestions: [], how: 'fuzzy' };
+    return { suggestions: suggestions.slice(0, 3), how: 'none' };
+  }
+}
+
+export function buildTables(countriesJson: unknown, documentsJson: unknown): Tables {
+  const countriesFile = CountriesFileSchema.parse(countriesJson);
+  const documentsFile = DocumentsFileSchema.parse(documentsJson);
+  const { countries } = countriesFile;
+  const { documents } = documentsFile;
+  return {
+    countries,
+    documents,
+    groups: documentsFile.groups,
+    countriesAsOf: countriesFile.asOf,
+    countryNames: new NameIndex(countries, (c) => [c.code, c.name.en, c.name.zh, c.officialName, ...c.aliases], (c) => c.code),
+    documentNames: new NameIndex(documents, (d) => [d.id, d.name.en, d.name.zh, ...d.aliases], (d) => d.id),
+  };
+}
+
+export async function loadTables(countriesPath = 'data/countries.json', documentsPath = 'data/documents.json'): Promise<Tables> {
+  const [countries, documents] = await Promise.all([readFile(countriesPath, 'utf8'), readFile(documentsPath, 'utf8')]);
+  return buildTables(JSON.parse(countries), JSON.parse(documents));
+}

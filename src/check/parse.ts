@@ -1,0 +1,54 @@
+/**
+ * One-line /check: "原产地证书 德国", "certificate of origin Germany",
+ * "birth certificate from Germany to China". Finds the country, the document
+ * in what is left, and the direction from a few phrases.
+ */
+import type { Tables } from './catalogue.ts';
+import { nameKey } from './catalogue.ts';
+import type { Direction } from './rules.ts';
+
+export interface ParsedCheck {
+  document: string;
+  country: string;
+  direction: Direction;
+}
+
+/** Phrases that mean "a foreign document, used in China". Anything else is a Chinese document going abroad. */
+const TO_CHINA = [/\b(?:to|into|in|for use in)\s+(?:mainland\s+)?china\b/i, /来华|來華|到中国|到中國|在中国|在中國|入境|进中国|進中國|国内使用|國內使用|→\s*中国/];
+const FROM_CHINA = [/\bfrom\s+china\b/i, /从中国|從中國|出国|出國/];
+const FILLER = /\b(?:from|to|for|use|used|in)\b|送往|寄往|发往|發往|去|到|用|的/gi;
+
+export function parseCheckText(text: string, tables: Tables): ParsedCheck | undefined {
+  let rest = text.trim();
+  let direction: Direction = 'from_china';
+  for (const pattern of TO_CHINA) {
+    if (pattern.test(rest)) {
+      direction = 'to_china';
+      rest = rest.replace(pattern, ' ');
+    }
+  }
+  for (const pattern of FROM_CHINA) rest = rest.replace(pattern, ' ');
+  rest = rest.replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
+  if (!rest) return undefined;
+
+  // With spaces: try the last words as the country, then the first words.
+  const words = rest.split(' ');
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    const tail = words.slice(-n).join(' ');
+    if (tables.countryNames.get(tail)) return { document: words.slice(0, -n).join(' '), country: tail, direction };
+    const head = words.slice(0, n).join(' ');
+    if (tables.countryNames.get(head)) return { document: words.slice(n).join(' '), country: head, direction };
+  }
+  // Without spaces (Chinese): the longest country name inside the text; the rest is the document.
+  const found = tables.countryNames.findContained(rest);
+  if (found) {
+    const key = nameKey(rest);
+    const document = key.replace(found.key, '');
+    if (document) return { document, country: found.key, direction };
+  }
+  // No country recognised: if it is all a document, the country is missing; else the last
+  // word is taken as the country, so the verdict can suggest names.
+  if (tables.documentNames.get(rest)) return { document: rest, country: '', direction };
+  if (words.length >= 2) return { document: words.slice(0, -1).join(' '), country: words.at(-1)!, direction };
+  return { document: rest, country: '', direction };
+}

@@ -1,0 +1,68 @@
+/**
+ * The /check verdict from a shell:
+ *   npm run --silent check -- --json --document "原产地证书" --country "德国"
+ *     [--direction from_china|to_china] [--date YYYY-MM-DD] [--lang zh|en]
+ * With --json: one JSON object, the verdict plus `text` (the card the bot would
+ * send, as plain text). Without: the card. Tooling relies on this: keep it stable.
+ */
+import { parseArgs } from 'node:util';
+import { loadTables } from '../check/catalogue.ts';
+import { renderVerdict } from '../check/render.ts';
+import { checkDocument, today, type Direction } from '../check/rules.ts';
+import { createConfig, loadDotEnv } from '../config.ts';
+import { I18n } from '../i18n/index.ts';
+import { detectLocale, type Locale } from '../knowledge/language.ts';
+import { htmlToPlain } from '../reply/html.ts';
+
+async function main(): Promise<number> {
+  loadDotEnv();
+  const config = createConfig(process.env);
+  const i18n = await I18n.create();
+  const usage = i18n.translator('en')('check.cli_usage');
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        json: { type: 'boolean', default: false },
+        document: { type: 'string' },
+        country: { type: 'string' },
+        direction: { type: 'string', default: 'from_china' },
+        date: { type: 'string' },
+        lang: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    return 2;
+  }
+  const problems: string[] = [];
+  if (!values.document) problems.push('--document is required');
+  if (!values.country) problems.push('--country is required');
+  if (values.direction !== 'from_china' && values.direction !== 'to_china') problems.push('--direction must be from_china or to_china');
+  if (values.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(Date.parse(values.date)))) problems.push('--date must be YYYY-MM-DD');
+  if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') problems.push('--lang must be zh or en');
+  if (problems.length) {
+    process.stderr.write(`${problems.join('\n')}\n${usage}\n`);
+    return 2;
+  }
+  const tables = await loadTables(config.countriesFile, config.documentsFile);
+  const verdict = checkDocument(
+    { document: values.document!, country: values.country!, direction: values.direction as Direction, date: values.date },
+    tables,
+    today(),
+  );
+  const locale: Locale = (values.lang as Locale | undefined) ?? detectLocale(`${values.document} ${values.country}`) ?? 'en';
+  const text = htmlToPlain(renderVerdict(verdict, locale, i18n.translator(locale)));
+  process.stdout.write(values.json ? `${JSON.stringify({ ...verdict, text })}\n` : `${text}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
