@@ -1,20 +1,14 @@
 /** Builds the bot's dependencies from the configuration: shared by main, the console and the CLIs. */
 import type { BotDeps } from './bot/context.ts';
-import { loadTables } from './check/catalogue.ts';
 import { today } from './check/rules.ts';
 import type { Config } from './config.ts';
 import { I18n } from './i18n/index.ts';
-import { KnowledgeService } from './knowledge/service.ts';
+import { DataService } from './data/service.ts';
 import type { Logger } from './logger.ts';
 import { Store } from './storage/store.ts';
 
 export async function createDeps(config: Config, logger: Logger): Promise<BotDeps> {
-  const [knowledge, tables, store, i18n] = await Promise.all([
-    KnowledgeService.fromFile(config.faqFile),
-    loadTables(config.countriesFile, config.documentsFile),
-    Store.open(config.storeFile),
-    I18n.create(),
-  ]);
+  const [data, store, i18n] = await Promise.all([DataService.load(config), Store.open(config.storeFile), I18n.create()]);
   for (const warning of store.warnings) logger.warn(warning, 'store recovered');
-  return { knowledge, tables, store, i18n, logger, today: () => today() };
+  return { data, store, i18n, logger, adminIds: new Set(config.adminIds), today: () => today() };
 }

@@ -17,6 +17,7 @@ const ConfigSchema = z.object({
   DOCUMENTS_FILE: optional.default('data/documents.json'),
   LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   CONSOLE_LANGUAGE: optional.default('en'),
+  ADMIN_IDS: optional.pipe(z.string().regex(/^\d+(\s*,\s*\d+)*$/, 'expected Telegram user ids separated by commas, e.g. 12345,67890').optional()),
 });
 
 export interface Config {
@@ -29,6 +30,7 @@ export interface Config {
   storeFile: string;
   logLevel?: string;
   consoleLanguage: string;
+  adminIds: number[];
 }
 
 export class ConfigError extends Error {}
@@ -52,6 +54,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     storeFile: resolve(dataDir, 'store.json'),
     logLevel: c.LOG_LEVEL,
     consoleLanguage: c.CONSOLE_LANGUAGE ?? 'en',
+    adminIds: c.ADMIN_IDS ? c.ADMIN_IDS.split(',').map((id) => Number(id.trim())) : [],
   };
 }
 

@@ -4,6 +4,11 @@ import { setCommandMenu } from './bot/commands.ts';
 import { createBot } from './bot/index.ts';
 import { runConsole } from './cli/console.ts';
 import { ConfigError, createConfig, loadDotEnv } from './config.ts';
+import { reportReload } from './bot/reload-report.ts';
+import { formatIssues } from './data/report.ts';
+import { DataLoadError } from './data/service.ts';
+import { watchData } from './data/watch.ts';
+import { I18n } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
 
 async function main(): Promise<void> {
@@ -20,8 +25,10 @@ async function main(): Promise<void> {
   const bot = createBot(config.botToken, deps, config.apiRoot ? { client: { apiRoot: config.apiRoot } } : undefined);
   await bot.init();
   await setCommandMenu(bot.api, deps.i18n, logger);
+  const stopWatching = watchData(deps.data, (result) => void reportReload(deps, bot.api, result));
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping');
+    stopWatching();
     await bot.stop();
     await deps.store.flush();
   };
@@ -31,9 +38,12 @@ async function main(): Promise<void> {
   await bot.start({ drop_pending_updates: false });
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
+  } else if (error instanceof DataLoadError) {
+    const t = (await I18n.create()).translator('en');
+    process.stderr.write(`Apostille Helper could not start: the data files have errors.\n${formatIssues(error.issues, t, [])}\n`);
   } else {
     process.stderr.write(`Apostille Helper could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   }

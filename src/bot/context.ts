@@ -1,17 +1,17 @@
 import type { Context } from 'grammy';
-import type { Tables } from '../check/catalogue.ts';
+import type { DataService } from '../data/service.ts';
 import type { I18n, Translate } from '../i18n/index.ts';
 import type { Locale } from '../knowledge/language.ts';
-import type { KnowledgeService } from '../knowledge/service.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../storage/store.ts';
 
 /** Everything the bot needs, passed in so tests and the console build it the same way. */
 export interface BotDeps {
-  knowledge: KnowledgeService;
-  /** Countries and document types for /check. */
-  tables: Tables;
+  /** FAQ with its search index, countries and document types: read current() per update (hot reload swaps it). */
+  data: DataService;
   store: Store;
+  /** Telegram user ids allowed to use the staff commands. */
+  adminIds: ReadonlySet<number>;
   /** Today's date (YYYY-MM-DD) for date-dependent verdicts; injected so tests can fix it. */
   today: () => string;
   i18n: I18n;

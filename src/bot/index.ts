@@ -1,9 +1,11 @@
 import { Bot, type BotConfig } from 'grammy';
 import { localeFromLanguageCode } from '../knowledge/language.ts';
 import type { BotContext, BotDeps } from './context.ts';
+import { adminFeature } from './features/admin.ts';
 import { askFeature } from './features/ask.ts';
 import { checkFeature } from './features/check.ts';
 import { fallbacksFeature } from './features/fallbacks.ts';
+import { feedbackFeature } from './features/feedback.ts';
 import { languageFeature } from './features/language.ts';
 import { startFeature } from './features/start.ts';
 
@@ -28,7 +30,7 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
     } catch {
       // The apology failed too (e.g. Telegram unreachable): the log line above is all we can do.
     }
-  }).use(startFeature, languageFeature, checkFeature, askFeature, fallbacksFeature);
+  }).use(startFeature, languageFeature, adminFeature, checkFeature, feedbackFeature, askFeature, fallbacksFeature);
 
   return bot;
 }

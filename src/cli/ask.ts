@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { createConfig, loadDotEnv } from '../config.ts';
 import { I18n } from '../i18n/index.ts';
 import { detectLocale, langOf, type Locale } from '../knowledge/language.ts';
-import { KnowledgeService } from '../knowledge/service.ts';
+import { DataService } from '../data/service.ts';
 import { answerQuestion, entryTitle } from '../reply/answer.ts';
 import { htmlToPlain } from '../reply/html.ts';
 
@@ -23,9 +23,9 @@ export interface AskRecord {
   related: { id: string; question: string }[];
 }
 
-export function ask(knowledge: KnowledgeService, i18n: I18n, question: string, fallback: Locale = 'en'): AskRecord {
+export function ask(data: DataService, i18n: I18n, question: string, fallback: Locale = 'en'): AskRecord {
   const locale = detectLocale(question) ?? fallback;
-  const { kb, index } = knowledge.current();
+  const { kb, index } = data.current().knowledge;
   const answer = answerQuestion(index, kb.byId, question, locale, i18n.translator(locale));
   return {
     question,
@@ -41,7 +41,7 @@ export function ask(knowledge: KnowledgeService, i18n: I18n, question: string, f
 async function main(): Promise<void> {
   loadDotEnv();
   const config = createConfig(process.env);
-  const [knowledge, i18n] = await Promise.all([KnowledgeService.fromFile(config.faqFile), I18n.create()]);
+  const [data, i18n] = await Promise.all([DataService.load(config), I18n.create()]);
   const args = process.argv.slice(2);
   const json = args.includes('--json');
   const words = args.filter((a) => a !== '--json');
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   if (json) {
     const questions = words.length ? [words.join(' ')] : createInterface({ input: process.stdin, terminal: false });
     for await (const line of questions) {
-      if (line.trim()) process.stdout.write(`${JSON.stringify(ask(knowledge, i18n, line.trim()))}\n`);
+      if (line.trim()) process.stdout.write(`${JSON.stringify(ask(data, i18n, line.trim()))}\n`);
     }
     return;
   }
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const record = ask(knowledge, i18n, words.join(' '));
+  const record = ask(data, i18n, words.join(' '));
   const lines = [record.answer];
   if (record.related.length) {
     const t = i18n.translator(detectLocale(record.question) ?? 'en');

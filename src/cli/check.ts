@@ -6,7 +6,7 @@
  * send, as plain text). Without: the card. Tooling relies on this: keep it stable.
  */
 import { parseArgs } from 'node:util';
-import { loadTables } from '../check/catalogue.ts';
+import { DataService } from '../data/service.ts';
 import { renderVerdict } from '../check/render.ts';
 import { checkDocument, today, type Direction } from '../check/rules.ts';
 import { createConfig, loadDotEnv } from '../config.ts';
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${problems.join('\n')}\n${usage}\n`);
     return 2;
   }
-  const tables = await loadTables(config.countriesFile, config.documentsFile);
+  const { tables } = (await DataService.load(config)).current();
   const verdict = checkDocument(
     { document: values.document!, country: values.country!, direction: values.direction as Direction, date: values.date },
     tables,

@@ -160,6 +160,11 @@ export class FaqIndex {
     return term.length === 1 && /\p{Script=Han}/u.test(term) ? 0.3 : 1;
   }
 
+  /** The coverage a best match needs to count as an answer. */
+  get threshold(): number {
+    return this.options.threshold;
+  }
+
   private idf(term: string): number {
     const df = this.postings.get(term)?.length ?? 0;
     const n = this.entries.length;

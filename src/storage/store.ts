@@ -4,6 +4,7 @@
  * race on the temp file. `new Low(new JSONFile())` on purpose: JSONFilePreset
  * silently uses memory when NODE_ENV=test.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
@@ -24,13 +25,45 @@ export interface WizardState {
   updatedAt: string;
 }
 
+/** A question the bot could not answer (or answered with low confidence). No user id is kept with it. */
+export interface UnansweredQuestion {
+  text: string;
+  lang: 'zh' | 'en';
+  firstSeen: string;
+  lastSeen: string;
+  count: number;
+  /** True when an answer was given but with little confidence. */
+  lowConfidence: boolean;
+}
+
+export interface EntryCounters {
+  answered: number;
+  helpful: number;
+  unhelpful: number;
+}
+
+export interface DayCounters {
+  questions: number;
+  matched: number;
+}
+
 export interface StoreData {
   version: 1;
   users: Record<string, UserRecord>;
   wizards: Record<string, WizardState>;
+  /** Keyed by the normalised question text. */
+  unanswered: Record<string, UnansweredQuestion>;
+  entries: Record<string, EntryCounters>;
+  /** Keyed by YYYY-MM-DD. */
+  days: Record<string, DayCounters>;
+  /** Who rated which answer, as salted hashes of user and entry: enough to count a vote once, not to tell who voted. */
+  votes: Record<string, 'up' | 'down'>;
 }
 
-const emptyData = (): StoreData => ({ version: 1, users: {}, wizards: {} });
+/** Bounds that keep the file small: the oldest unanswered questions go first. */
+export const STORE_LIMITS = { unanswered: 1000, unansweredMaxAgeDays: 180, days: 400 } as const;
+
+const emptyData = (): StoreData => ({ version: 1, users: {}, wizards: {}, unanswered: {}, entries: {}, days: {}, votes: {} });
 
 export interface StoreWarning {
   message: string;
@@ -41,6 +74,8 @@ export class Store {
   private constructor(
     private readonly db: Low<StoreData>,
     readonly warnings: StoreWarning[],
+    /** Salt for vote hashes: the store's own path is enough to make them useless elsewhere. */
+    private readonly salt: string,
   ) {}
 
   /** Opens (or creates) the store; a corrupt file is moved aside with a timestamp and a fresh store starts. */
@@ -51,7 +86,7 @@ export class Store {
     try {
       await db.read();
       if (typeof db.data !== 'object' || db.data === null || typeof db.data.users !== 'object') throw new Error('unexpected shape');
-      db.data.wizards ??= {};
+      db.data = { ...emptyData(), ...db.data };
     } catch (error) {
       const movedTo = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
       await rename(path, movedTo);
@@ -59,7 +94,7 @@ export class Store {
       db.data = emptyData();
       await db.write();
     }
-    return new Store(db, warnings);
+    return new Store(db, warnings, path);
   }
 
   getLocale(userId: number): Locale | undefined {
@@ -81,6 +116,78 @@ export class Store {
     if (state) this.db.data.wizards[String(chatId)] = state;
     else delete this.db.data.wizards[String(chatId)];
     await this.db.write();
+  }
+
+  /** Counts a question and, when it was answered, the entry. */
+  async recordQuestion(entryId: string | undefined, day: string): Promise<void> {
+    const counters = (this.db.data.days[day] ??= { questions: 0, matched: 0 });
+    counters.questions++;
+    if (entryId) {
+      counters.matched++;
+      this.entry(entryId).answered++;
+    }
+    this.trimDays();
+    await this.db.write();
+  }
+
+  /** Logs a question the bot could not answer well; the same text (normalised) is counted, not repeated. */
+  async recordUnanswered(text: string, lang: 'zh' | 'en', lowConfidence: boolean, now: Date = new Date()): Promise<void> {
+    const key = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim().slice(0, 300);
+    if (!key) return;
+    const at = now.toISOString();
+    const item = this.db.data.unanswered[key];
+    if (item) {
+      item.count++;
+      item.lastSeen = at;
+      item.lowConfidence &&= lowConfidence;
+    } else {
+      this.db.data.unanswered[key] = { text: text.slice(0, 300), lang, firstSeen: at, lastSeen: at, count: 1, lowConfidence };
+    }
+    this.trimUnanswered(now);
+    await this.db.write();
+  }
+
+  /** Records a 👍/👎 once per user and entry; returns false when this user already rated it. */
+  async recordFeedback(userId: number, entryId: string, vote: 'up' | 'down'): Promise<boolean> {
+    const key = createHash('sha256').update(`${this.salt}:${userId}:${entryId}`).digest('base64url').slice(0, 22);
+    if (this.db.data.votes[key]) return false;
+    this.db.data.votes[key] = vote;
+    const counters = this.entry(entryId);
+    if (vote === 'up') counters.helpful++;
+    else counters.unhelpful++;
+    await this.db.write();
+    return true;
+  }
+
+  unanswered(): UnansweredQuestion[] {
+    return Object.values(this.db.data.unanswered).sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen));
+  }
+
+  entryCounters(): Record<string, EntryCounters> {
+    return this.db.data.entries;
+  }
+
+  dayCounters(): Record<string, DayCounters> {
+    return this.db.data.days;
+  }
+
+  private entry(id: string): EntryCounters {
+    return (this.db.data.entries[id] ??= { answered: 0, helpful: 0, unhelpful: 0 });
+  }
+
+  private trimUnanswered(now: Date): void {
+    const items = Object.entries(this.db.data.unanswered);
+    const oldest = new Date(now.getTime() - STORE_LIMITS.unansweredMaxAgeDays * 86_400_000).toISOString();
+    for (const [key, item] of items) if (item.lastSeen < oldest) delete this.db.data.unanswered[key];
+    const kept = Object.entries(this.db.data.unanswered);
+    if (kept.length <= STORE_LIMITS.unanswered) return;
+    kept.sort(([, a], [, b]) => a.lastSeen.localeCompare(b.lastSeen) || a.count - b.count);
+    for (const [key] of kept.slice(0, kept.length - STORE_LIMITS.unanswered)) delete this.db.data.unanswered[key];
+  }
+
+  private trimDays(): void {
+    const days = Object.keys(this.db.data.days).sort();
+    for (const day of days.slice(0, Math.max(0, days.length - STORE_LIMITS.days))) delete this.db.data.days[day];
   }
 
   /** Waits for pending writes (lowdb's writer coalesces them; the last data wins). */

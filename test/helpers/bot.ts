@@ -2,17 +2,25 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BotDeps } from '../../src/bot/context.ts';
-import { loadTables } from '../../src/check/catalogue.ts';
+import { DataService } from '../../src/data/service.ts';
 import { createBot } from '../../src/bot/index.ts';
 import { LOCAL_BOT_INFO, LocalApi } from '../../src/bot/local-api.ts';
 import { callbackUpdate, textUpdate, type LocalUser } from '../../src/bot/updates.ts';
 import { I18n } from '../../src/i18n/index.ts';
 import type { KnowledgeBase } from '../../src/knowledge/load.ts';
-import { buildKnowledge, KnowledgeService } from '../../src/knowledge/service.ts';
+import { buildKnowledge } from '../../src/knowledge/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { Store } from '../../src/storage/store.ts';
 
 export const FAQ_PATH = 'data/faq.json';
+export const DATA_PATHS = { faqFile: FAQ_PATH, countriesFile: 'data/countries.json', documentsFile: 'data/documents.json' };
+
+/** The shipped data, loaded once per test file (each bot gets the same read-only snapshot). */
+let shippedDataCache: Promise<DataService> | undefined;
+export function shippedData(): Promise<DataService> {
+  shippedDataCache ??= DataService.load(DATA_PATHS);
+  return shippedDataCache;
+}
 
 export async function tempDir(prefix = 'apostille-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
@@ -32,17 +40,19 @@ export interface TestBot {
 export const USER_EN: LocalUser = { id: 42, first_name: 'Ann', language_code: 'en' };
 export const USER_ZH: LocalUser = { id: 43, first_name: '王', language_code: 'zh-hans' };
 export const USER_HK: LocalUser = { id: 44, first_name: '陳', language_code: 'zh-HK' };
+export const ADMIN: LocalUser = { id: 7, first_name: 'Staff', language_code: 'zh' };
 
-export async function createTestBot(options: { kb?: KnowledgeBase; storePath?: string; today?: string } = {}): Promise<TestBot> {
+export async function createTestBot(options: { kb?: KnowledgeBase; data?: DataService; storePath?: string; today?: string; adminIds?: number[] } = {}): Promise<TestBot> {
   const storePath = options.storePath ?? join(await tempDir(), 'store.json');
-  const knowledge = options.kb ? new KnowledgeService(buildKnowledge(options.kb)) : await KnowledgeService.fromFile(FAQ_PATH);
+  const shipped = options.data ?? (await shippedData());
+  const data = options.kb ? new DataService({ ...shipped.current(), knowledge: buildKnowledge(options.kb) }) : shipped;
   const deps: BotDeps = {
-    knowledge,
-    tables: await loadTables(),
+    data,
     store: await Store.open(storePath),
     i18n: await I18n.create(),
     logger: silentLogger,
     today: () => options.today ?? '2026-11-29',
+    adminIds: new Set(options.adminIds ?? [ADMIN.id]),
   };
   const api = new LocalApi();
   const bot = api.install(createBot('0:test', deps, { botInfo: LOCAL_BOT_INFO }));

@@ -1,8 +1,12 @@
 import { Composer } from 'grammy';
-import { detectLocale, isLocale } from '../../knowledge/language.ts';
+import { detectLocale, isLocale, langOf } from '../../knowledge/language.ts';
 import { answerQuestion, relatedEntries, renderAnswer } from '../../reply/answer.ts';
 import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
+import { feedbackRow } from './feedback.ts';
+
+/** Answers this close to the threshold are logged for staff as low-confidence. */
+const LOW_CONFIDENCE_MARGIN = 0.1;
 
 export const askFeature = new Composer<BotContext>();
 
@@ -11,16 +15,24 @@ askFeature.on('message:text', async (ctx, next) => {
   if (text.startsWith('/')) return next();
   // Answer in the language of the question; the saved choice only when the text says nothing.
   const locale = detectLocale(text) ?? ctx.locale;
-  const { kb, index } = ctx.deps.knowledge.current();
-  const answer = answerQuestion(index, kb.byId, text, locale, ctx.deps.i18n.translator(locale));
-  ctx.deps.logger.info({ matched: answer.result.matched, id: answer.result.entry?.id, score: Number(answer.result.score.toFixed(3)), locale }, 'question answered');
-  await sendReply(ctx, answer.reply);
+  const { kb, index } = ctx.deps.data.current().knowledge;
+  const t = ctx.deps.i18n.translator(locale);
+  const answer = answerQuestion(index, kb.byId, text, locale, t);
+  const { result } = answer;
+  ctx.deps.logger.info({ matched: result.matched, id: result.entry?.id, score: Number(result.score.toFixed(3)), locale }, 'question answered');
+  const reply = result.entry ? { ...answer.reply, buttons: [...answer.reply.buttons, feedbackRow(result.entry.id, t)] } : answer.reply;
+  await sendReply(ctx, reply);
+  // What staff need to see: questions we could not answer, or answered with little confidence.
+  const store = ctx.deps.store;
+  await store.recordQuestion(result.entry?.id, ctx.deps.today());
+  const weak = result.matched && result.score < index.threshold + LOW_CONFIDENCE_MARGIN;
+  if (!result.matched || weak) await store.recordUnanswered(text, langOf(locale), weak);
 });
 
 // A related-question button: faq:<id>:<locale>, answered in the locale of the message it came from.
 askFeature.callbackQuery(/^faq:([a-z0-9-]+):([A-Za-z-]+)$/, async (ctx) => {
   const [, id = '', localeText] = ctx.match;
-  const { kb } = ctx.deps.knowledge.current();
+  const { kb } = ctx.deps.data.current().knowledge;
   const entry = kb.byId.get(id);
   if (!entry) {
     await ctx.answerCallbackQuery({ text: ctx.t('stale_button') });
@@ -29,5 +41,7 @@ askFeature.callbackQuery(/^faq:([a-z0-9-]+):([A-Za-z-]+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const locale = isLocale(localeText) ? localeText : ctx.locale;
   const related = relatedEntries(entry, kb.byId);
-  await sendReply(ctx, renderAnswer(entry, related, locale, ctx.deps.i18n.translator(locale)));
+  const t = ctx.deps.i18n.translator(locale);
+  const reply = renderAnswer(entry, related, locale, t);
+  await sendReply(ctx, { ...reply, buttons: [...reply.buttons, feedbackRow(entry.id, t)] });
 });

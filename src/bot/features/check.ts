@@ -55,7 +55,7 @@ function countryButtons(ctx: BotContext, state: WizardState, countries: Country[
 
 /** The prompt and buttons for the step the wizard is at. */
 function stepView(ctx: BotContext, state: WizardState): { text: string; keyboard: InlineKeyboard } {
-  const { tables } = ctx.deps;
+  const { tables } = ctx.deps.data.current();
   switch (state.step) {
     case 'direction':
       return {
@@ -104,7 +104,7 @@ async function showStep(ctx: BotContext, state: WizardState, mode: 'edit' | 'sen
 }
 
 async function sendVerdict(ctx: BotContext, input: { document: string; country: string; direction: Direction }): Promise<void> {
-  const verdict = checkDocument(input, ctx.deps.tables, ctx.deps.today());
+  const verdict = checkDocument(input, ctx.deps.data.current().tables, ctx.deps.today());
   ctx.deps.logger.info({ outcome: verdict.outcome, document: verdict.document?.id, country: verdict.country?.code, direction: verdict.direction }, 'check');
   await sendReply(ctx, { html: renderVerdict(verdict, ctx.locale, ctx.t), buttons: [[{ text: ctx.t('check.wizard.again'), data: 'chk:new' }]] });
 }
@@ -123,7 +123,7 @@ checkFeature.command('check', async (ctx) => {
   const locale = detectLocale(text) ?? ctx.locale;
   ctx.locale = locale;
   ctx.t = ctx.deps.i18n.translator(locale);
-  const parsed = parseCheckText(text, ctx.deps.tables);
+  const parsed = parseCheckText(text, ctx.deps.data.current().tables);
   if (!parsed) {
     await ctx.reply(ctx.t('check.usage'));
     return;
@@ -139,7 +139,7 @@ checkFeature.command('country', async (ctx) => {
   }
   const locale = detectLocale(text) ?? ctx.locale;
   const t = ctx.deps.i18n.translator(locale);
-  const resolved = ctx.deps.tables.countryNames.resolve(text);
+  const resolved = ctx.deps.data.current().tables.countryNames.resolve(text);
   if (!resolved.item) {
     const suggestions = resolved.suggestions.map((c) => localized(c.name[langOf(locale)], locale)).join(' / ');
     await ctx.reply(`${t('check.country_card.not_found', { text })}${suggestions ? `\n${t('check.label.suggest_countries')}: ${suggestions}` : ''}`);
@@ -163,7 +163,7 @@ checkFeature.callbackQuery(/^chk:([0-9a-f]{6}):(dir|grp|doc|cty|back|cancel)(?::
     return;
   }
   await ctx.answerCallbackQuery();
-  const { tables } = ctx.deps;
+  const { tables } = ctx.deps.data.current();
   switch (action) {
     case 'cancel':
       await saveState(ctx, undefined);
@@ -202,7 +202,7 @@ checkFeature.on('message:text', async (ctx, next) => {
   const text = ctx.message.text.trim();
   const state = ctx.deps.store.getWizard(ctx.chat.id);
   if (!state || text.startsWith('/') || (state.step !== 'document' && state.step !== 'country')) return next();
-  const { tables } = ctx.deps;
+  const { tables } = ctx.deps.data.current();
   if (state.step === 'document') {
     const resolved = tables.documentNames.resolve(text);
     if (resolved.item) {

@@ -6,7 +6,7 @@ import { sendReply } from '../send.ts';
 export const startFeature = new Composer<BotContext>();
 
 startFeature.command('start', async (ctx) => {
-  const { kb } = ctx.deps.knowledge.current();
+  const { kb } = ctx.deps.data.current().knowledge;
   const topics = POPULAR_TOPICS.map((id) => kb.byId.get(id)).filter((e) => e !== undefined);
   const buttons = [
     ...topicButtons(topics, ctx.locale),

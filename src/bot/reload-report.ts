@@ -1,0 +1,24 @@
+import type { Api } from 'grammy';
+import { formatIssues } from '../data/report.ts';
+import type { LoadResult } from '../data/service.ts';
+import { escapeHtml } from '../reply/html.ts';
+import type { BotDeps } from './context.ts';
+
+/** What a reload did: logged; a rejected edit is also sent to every admin, in the admin's language. */
+export async function reportReload(deps: BotDeps, api: Api, result: LoadResult): Promise<void> {
+  if (result.ok) {
+    deps.logger.info({ entries: result.snapshot.knowledge.kb.entries.length, warnings: result.issues.length }, 'data reloaded');
+    return;
+  }
+  deps.logger.error({ report: formatIssues(result.issues, deps.i18n.translator('en'), []) }, 'data edit rejected; still serving the last good data');
+  for (const adminId of deps.adminIds) {
+    const t = deps.i18n.translator(deps.store.getLocale(adminId) ?? 'en');
+    // Keep the report inside one message; the log has all of it.
+    const html = `${t('validate.reload_failed')}\n\n<pre>${escapeHtml(formatIssues(result.issues, t, []).slice(0, 3500))}</pre>`;
+    try {
+      await api.sendMessage(adminId, html, { parse_mode: 'HTML' });
+    } catch (error) {
+      deps.logger.warn({ err: (error as Error).message, adminId }, 'could not send the reload report to an admin');
+    }
+  }
+}

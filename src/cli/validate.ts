@@ -1,0 +1,36 @@
+/**
+ * npm run faq:validate — checks data/faq.json, data/countries.json and
+ * data/documents.json and prints what to fix. Exit 1 on any error (warnings
+ * alone exit 0). --lang zh prints the report in Chinese.
+ */
+import { parseArgs } from 'node:util';
+import { createConfig, loadDotEnv } from '../config.ts';
+import { formatIssues } from '../data/report.ts';
+import { loadData } from '../data/service.ts';
+import { hasErrors } from '../data/validate.ts';
+import { I18n } from '../i18n/index.ts';
+
+async function main(): Promise<number> {
+  loadDotEnv();
+  const { values, positionals } = parseArgs({ options: { lang: { type: 'string', default: 'en' } }, allowPositionals: true });
+  const config = createConfig(process.env);
+  // A file named on the command line replaces the configured FAQ file (to check a draft).
+  const paths = { ...config, faqFile: positionals[0] ?? config.faqFile };
+  const result = await loadData(paths);
+  const i18n = await I18n.create();
+  const t = i18n.translator(values.lang === 'zh' ? 'zh' : 'en');
+  const files = [paths.faqFile, paths.countriesFile, paths.documentsFile].map((f) => f.replace(`${process.cwd()}/`, ''));
+  const issues = result.issues.map((i) => ({ ...i, file: i.file.replace(`${process.cwd()}/`, '') }));
+  process.stdout.write(`${formatIssues(issues, t, files)}\n`);
+  return hasErrors(result.issues) ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

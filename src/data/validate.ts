@@ -1,0 +1,202 @@
+/**
+ * Checks the staff-edited data files and says exactly what is wrong: file,
+ * entry id (or position), field, and the fix. Issues are codes with parameters;
+ * report.ts words them (locales/*.json, validate.*), so staff read them in
+ * their language on the command line and in Telegram.
+ */
+import { z } from 'zod';
+import { TELEGRAM_MESSAGE_LIMIT } from '../reply/html.ts';
+import { CountrySchema, DocumentSchema } from '../check/schema.ts';
+import { FaqEntrySchema } from '../knowledge/schema.ts';
+
+export type Severity = 'error' | 'warning';
+
+export interface Issue {
+  severity: Severity;
+  file: string;
+  /** The entry's id, or "#n" (1-based) when it has none. */
+  entry?: string;
+  field?: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export const MIN_QUESTION_VARIANTS = 3;
+
+/** JSON.parse with the line and column of a syntax error. */
+export function parseJson(text: string, file: string): { value?: unknown; issues: Issue[] } {
+  try {
+    return { value: JSON.parse(text), issues: [] };
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const lineColumn = /line (\d+) column (\d+)/.exec(message);
+    let line: number;
+    let column: number;
+    if (position) {
+      const before = text.slice(0, Number(position[1]));
+      line = before.split('\n').length;
+      column = before.length - before.lastIndexOf('\n');
+    } else if (lineColumn) {
+      line = Number(lineColumn[1]);
+      column = Number(lineColumn[2]);
+    } else {
+      // "Unexpected end of JSON input": the problem is at the very end.
+      const lines = text.split('\n');
+      line = lines.length;
+      column = (lines.at(-1)?.length ?? 0) + 1;
+    }
+    return { issues: [{ severity: 'error', file, code: 'invalid_json', params: { line, column, detail: message.replace(/ in JSON at position \d+.*$/, '').slice(0, 120) } }] };
+  }
+}
+
+type Raw = Record<string, unknown>;
+
+function entryLabel(raw: unknown, index: number): string {
+  const id = (raw as Raw | null)?.id;
+  return typeof id === 'string' && id.trim() ? id : `#${index + 1}`;
+}
+
+/** A zod issue as one of our codes. */
+function fromZod(issue: z.core.$ZodIssue, file: string, entry: string | undefined, raw: unknown): Issue {
+  const path = issue.path.map(String);
+  const field = path.join('.') || undefined;
+  const base = { severity: 'error' as const, file, entry, field };
+  const last = path.at(-1) ?? '';
+  // Missing, whatever zod calls it (a union reports "invalid_union", not "required").
+  const value = path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Raw)[key] : undefined), raw);
+  if (value === undefined) return { ...base, code: last === 'source' ? 'missing_source' : 'missing_field' };
+  if (issue.code === 'too_small') {
+    const minimum = Number((issue as { minimum?: number | bigint }).minimum ?? 1);
+    if (path[0] === 'questions') return { ...base, code: 'too_few_variants', params: { lang: path[1] ?? '', min: minimum } };
+    if (last === 'source' || path[0] === 'source') return { ...base, code: 'missing_source' };
+    return { ...base, code: 'empty_field' };
+  }
+  if (last === 'updated' || last === 'entryIntoForce' || last === 'inForceWithChinaFrom' || last === 'asOf') return { ...base, code: 'bad_date' };
+  if (last === 'id') return { ...base, code: 'bad_id' };
+  return { ...base, code: 'invalid_value', params: { detail: issue.message } };
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const pad = (n: string | number) => String(n).padStart(2, '0');
+
+/**
+ * The facts-bearing numbers of a text, written the same way in both languages:
+ * dates as YYYY-MM-DD (or --MM-DD without a year), 3亿 and 300 million as
+ * 300000000, and other numbers of two or more digits. Single digits are list
+ * markers and article numbers more often than facts.
+ */
+export function factNumbers(text: string): string[] {
+  const found: string[] = [];
+  const monthNames = MONTHS.join('|');
+  let rest = text
+    .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, (_m, y, mo, d) => (found.push(`${y}-${pad(mo)}-${pad(d)}`), ' '))
+    .replace(new RegExp(`(\\d{1,2})\\s+(${monthNames})\\s+(\\d{4})`, 'gi'), (_m, d, mo: string, y) => (found.push(`${y}-${pad(MONTHS.indexOf(mo.toLowerCase()) + 1)}-${pad(d)}`), ' '))
+    .replace(/(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, (_m, mo, d) => (found.push(`--${pad(mo)}-${pad(d)}`), ' '))
+    .replace(new RegExp(`(\\d{1,2})\\s+(${monthNames})\\b`, 'gi'), (_m, d, mo: string) => (found.push(`--${pad(MONTHS.indexOf(mo.toLowerCase()) + 1)}-${pad(d)}`), ' '))
+    .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月/g, (_m, y, mo) => (found.push(`${y}-${pad(mo)}`), ' '))
+    .replace(new RegExp(`(${monthNames})\\s+(\\d{4})`, 'gi'), (_m, mo: string, y) => (found.push(`${y}-${pad(MONTHS.indexOf(mo.toLowerCase()) + 1)}`), ' '))
+    .replace(/(\d+(?:\.\d+)?)\s*亿/g, (_m, n) => (found.push(String(Number(n) * 1e8)), ' '))
+    .replace(/(\d+(?:\.\d+)?)\s*万/g, (_m, n) => (found.push(String(Number(n) * 1e4)), ' '))
+    .replace(/(\d+(?:\.\d+)?)\s*million/gi, (_m, n) => (found.push(String(Number(n) * 1e6)), ' '))
+    .replace(/\b(?:article|art\.)\s*\d+/gi, ' ');
+  rest = rest.replace(/\d{2,}(?:[.,]\d+)?/g, (n) => (found.push(n.replace(',', '')), ' '));
+  return [...new Set(found)].sort();
+}
+
+const digits = factNumbers;
+
+export function validateFaq(text: string, file = 'data/faq.json'): Issue[] {
+  const parsed = parseJson(text, file);
+  if (!parsed.value) return parsed.issues;
+  const issues: Issue[] = [];
+  const root = parsed.value as Raw;
+  const categories = Array.isArray(root.categories) ? root.categories.filter((c): c is string => typeof c === 'string') : [];
+  if (root.version !== 1) issues.push({ severity: 'error', file, field: 'version', code: 'bad_version' });
+  if (!categories.length) issues.push({ severity: 'error', file, field: 'categories', code: 'missing_field' });
+  if (!Array.isArray(root.entries)) return [...issues, { severity: 'error', file, field: 'entries', code: 'missing_field' }];
+
+  const ids = new Map<string, number>();
+  const questions = new Map<string, string>();
+  const entries = root.entries as unknown[];
+  entries.forEach((raw, index) => {
+    const entry = entryLabel(raw, index);
+    const result = FaqEntrySchema.safeParse(raw);
+    if (!result.success) {
+      const seen = new Set<string>();
+      for (const issue of result.error.issues) {
+        const mapped = fromZod(issue, file, entry, raw);
+        const key = `${mapped.code}:${mapped.field}`;
+        if (!seen.has(key)) issues.push(mapped);
+        seen.add(key);
+      }
+    }
+    const value = raw as Raw;
+    if (typeof value?.id === 'string') {
+      if (ids.has(value.id)) issues.push({ severity: 'error', file, entry, field: 'id', code: 'duplicate_id', params: { first: `#${ids.get(value.id)! + 1}` } });
+      else ids.set(value.id, index);
+    }
+    if (typeof value?.category === 'string' && categories.length && !categories.includes(value.category)) {
+      issues.push({ severity: 'error', file, entry, field: 'category', code: 'unknown_category', params: { category: value.category, allowed: categories.join(', ') } });
+    }
+    const answer = (value?.answer ?? {}) as Raw;
+    for (const lang of ['zh', 'en'] as const) {
+      const text = answer[lang];
+      if (typeof text === 'string' && text.length > TELEGRAM_MESSAGE_LIMIT) {
+        issues.push({ severity: 'error', file, entry, field: `answer.${lang}`, code: 'answer_too_long', params: { length: text.length, limit: TELEGRAM_MESSAGE_LIMIT } });
+      }
+    }
+    if (typeof answer.zh === 'string' && typeof answer.en === 'string') {
+      const zh = digits(answer.zh);
+      const en = digits(answer.en);
+      const onlyZh = zh.filter((d) => !en.includes(d));
+      const onlyEn = en.filter((d) => !zh.includes(d));
+      if (onlyZh.length || onlyEn.length) {
+        issues.push({ severity: 'warning', file, entry, field: 'answer', code: 'numbers_differ', params: { zh: onlyZh.join(' ') || '-', en: onlyEn.join(' ') || '-' } });
+      }
+    }
+    const variants = (value?.questions ?? {}) as Raw;
+    for (const lang of ['zh', 'en'] as const) {
+      const list = variants[lang];
+      if (!Array.isArray(list)) continue;
+      for (const question of list) {
+        if (typeof question !== 'string') continue;
+        const key = question.toLowerCase().replace(/[\s\p{P}]+/gu, '');
+        const other = questions.get(key);
+        if (other && other !== entry) issues.push({ severity: 'error', file, entry, field: `questions.${lang}`, code: 'duplicate_question', params: { question, other } });
+        else questions.set(key, entry);
+      }
+    }
+  });
+  // Related ids must exist (checked after all ids are known).
+  entries.forEach((raw, index) => {
+    const related = (raw as Raw)?.related;
+    if (!Array.isArray(related)) return;
+    for (const id of related) {
+      if (typeof id === 'string' && !ids.has(id)) issues.push({ severity: 'error', file, entry: entryLabel(raw, index), field: 'related', code: 'unknown_related', params: { related: id } });
+    }
+  });
+  return issues;
+}
+
+function validateTable(text: string, file: string, listField: 'countries' | 'documents', schema: z.ZodTypeAny, key: 'code' | 'id'): Issue[] {
+  const parsed = parseJson(text, file);
+  if (!parsed.value) return parsed.issues;
+  const list = (parsed.value as Raw)[listField];
+  if (!Array.isArray(list)) return [{ severity: 'error', file, field: listField, code: 'missing_field' }];
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  list.forEach((raw, index) => {
+    const label = typeof (raw as Raw)?.[key] === 'string' ? String((raw as Raw)[key]) : `#${index + 1}`;
+    const result = schema.safeParse(raw);
+    if (!result.success) for (const issue of result.error.issues) issues.push(fromZod(issue, file, label, raw));
+    if (seen.has(label)) issues.push({ severity: 'error', file, entry: label, field: key, code: 'duplicate_id', params: { first: label } });
+    seen.add(label);
+  });
+  return issues;
+}
+
+export const validateCountries = (text: string, file = 'data/countries.json') => validateTable(text, file, 'countries', CountrySchema, 'code');
+export const validateDocuments = (text: string, file = 'data/documents.json') => validateTable(text, file, 'documents', DocumentSchema, 'id');
+
+export const hasErrors = (issues: Issue[]) => issues.some((i) => i.severity === 'error');
