@@ -6,6 +6,7 @@
  * Tooling relies on this contract: keep field names and meanings stable.
  */
 import { createInterface } from 'node:readline';
+import { runCli } from './run.ts';
 import { createConfig, loadDotEnv } from '../config.ts';
 import { I18n } from '../i18n/index.ts';
 import { detectLocale, langOf, type Locale } from '../knowledge/language.ts';
@@ -38,7 +39,7 @@ export function ask(data: DataService, i18n: I18n, question: string, fallback: L
   };
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number | void> {
   loadDotEnv();
   const config = createConfig(process.env);
   const [data, i18n] = await Promise.all([DataService.load(config), I18n.create()]);
@@ -55,8 +56,7 @@ async function main(): Promise<void> {
   }
   if (!words.length) {
     process.stderr.write(`${i18n.translator('en')('ask.usage')}\n`);
-    process.exitCode = 2;
-    return;
+    return 2;
   }
   const record = ask(data, i18n, words.join(' '));
   const lines = [record.answer];
@@ -68,9 +68,4 @@ async function main(): Promise<void> {
 }
 
 // Run only as a program, not when a test imports ask().
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
-}
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) runCli(main);

@@ -6,6 +6,7 @@
  * send, as plain text). Without: the card. Tooling relies on this: keep it stable.
  */
 import { parseArgs } from 'node:util';
+import { runCli } from './run.ts';
 import { DataService } from '../data/service.ts';
 import { renderVerdict } from '../check/render.ts';
 import { checkDocument, today, type Direction } from '../check/rules.ts';
@@ -57,12 +58,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli(main);

@@ -4,6 +4,7 @@
  * alone exit 0). --lang zh prints the report in Chinese.
  */
 import { parseArgs } from 'node:util';
+import { runCli } from './run.ts';
 import { createConfig, loadDotEnv } from '../config.ts';
 import { formatIssues } from '../data/report.ts';
 import { loadData } from '../data/service.ts';
@@ -25,12 +26,4 @@ async function main(): Promise<number> {
   return hasErrors(result.issues) ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+runCli(main);
