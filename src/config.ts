@@ -17,6 +17,12 @@ const ConfigSchema = z.object({
   DOCUMENTS_FILE: optional.default('data/documents.json'),
   LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   CONSOLE_LANGUAGE: optional.default('en'),
+  MODE: optional.pipe(z.enum(['polling', 'webhook'], { message: 'expected polling or webhook' }).optional()),
+  WEBHOOK_URL: optional.pipe(z.url({ protocol: /^https?$/, message: 'expected the public https URL Telegram should post to' }).optional()),
+  WEBHOOK_SECRET: optional.pipe(z.string().regex(/^[A-Za-z0-9_-]{12,256}$/, 'expected 12 to 256 characters: letters, digits, _ and -').optional()),
+  PORT: optional.pipe(z.string().regex(/^\d+$/, 'expected a port number').transform(Number).pipe(z.number().int().min(1).max(65535)).optional()),
+  HOST: optional.default('0.0.0.0'),
+  RATE_LIMIT_PER_MINUTE: optional.pipe(z.string().regex(/^\d+$/, 'expected a whole number').transform(Number).optional()),
   ADMIN_IDS: optional.pipe(z.string().regex(/^\d+(\s*,\s*\d+)*$/, 'expected Telegram user ids separated by commas, e.g. 12345,67890').optional()),
 });
 
@@ -31,6 +37,12 @@ export interface Config {
   logLevel?: string;
   consoleLanguage: string;
   adminIds: number[];
+  mode: 'polling' | 'webhook';
+  webhook?: { url: string; secret: string; path: string };
+  port: number;
+  host: string;
+  /** 0 turns the per-user limit off. */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +54,12 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Configuration error: ${String(issue.path[0])}: ${issue.message}`);
   }
   const c = parsed.data;
+  const mode = c.MODE ?? 'polling';
+  if (mode === 'webhook') {
+    for (const name of ['BOT_TOKEN', 'WEBHOOK_URL', 'WEBHOOK_SECRET'] as const) {
+      if (!c[name]) throw new ConfigError(`Configuration error: ${name}: required when MODE=webhook`);
+    }
+  }
   const dataDir = resolve(c.DATA_DIR ?? 'var');
   return {
     botToken: c.BOT_TOKEN,
@@ -55,6 +73,11 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     logLevel: c.LOG_LEVEL,
     consoleLanguage: c.CONSOLE_LANGUAGE ?? 'en',
     adminIds: c.ADMIN_IDS ? c.ADMIN_IDS.split(',').map((id) => Number(id.trim())) : [],
+    mode,
+    webhook: c.WEBHOOK_URL && c.WEBHOOK_SECRET ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET, path: new URL(c.WEBHOOK_URL).pathname } : undefined,
+    port: c.PORT ?? 8080,
+    host: c.HOST ?? '0.0.0.0',
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE ?? 20,
   };
 }
 

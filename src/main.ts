@@ -1,15 +1,24 @@
-/** Entry point: configuration, dependencies, then Telegram long polling or the console chat. */
+/** Entry point: configuration, dependencies, then Telegram (polling or webhook) or the console chat. */
+import type { Server } from 'node:http';
+import { run, type RunnerHandle } from '@grammyjs/runner';
 import { createDeps } from './app.ts';
 import { setCommandMenu } from './bot/commands.ts';
 import { createBot } from './bot/index.ts';
+import { reportReload } from './bot/reload-report.ts';
+import { pollingGuard } from './bot/transformers.ts';
 import { runConsole } from './cli/console.ts';
 import { ConfigError, createConfig, loadDotEnv } from './config.ts';
-import { reportReload } from './bot/reload-report.ts';
 import { formatIssues } from './data/report.ts';
 import { DataLoadError } from './data/service.ts';
 import { watchData } from './data/watch.ts';
 import { I18n } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
+import { createWebhookServer } from './server/webhook.ts';
+
+/** Update kinds the bot handles; Telegram sends nothing else. */
+const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
+/** A stop that takes longer than this is forced (exit 1), so a stuck call cannot hang a deploy. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -22,20 +31,47 @@ async function main(): Promise<void> {
     return;
   }
 
-  const bot = createBot(config.botToken, deps, config.apiRoot ? { client: { apiRoot: config.apiRoot } } : undefined);
+  const bot = createBot(config.botToken, deps, config.apiRoot ? { client: { apiRoot: config.apiRoot } } : undefined, {
+    throttle: true,
+    rateLimit: config.rateLimitPerMinute > 0 ? { limit: config.rateLimitPerMinute, windowMs: 60_000 } : false,
+  });
   await bot.init();
-  await setCommandMenu(bot.api, deps.i18n, logger);
+  // In the background: the menu is a nicety, and a Bot API server that refuses it must not delay start-up.
+  void setCommandMenu(bot.api, deps.i18n, logger);
   const stopWatching = watchData(deps.data, (result) => void reportReload(deps, bot.api, result));
+
+  let runner: RunnerHandle | undefined;
+  let server: Server | undefined;
+  if (config.mode === 'webhook' && config.webhook) {
+    server = createWebhookServer(bot, { path: config.webhook.path, secret: config.webhook.secret });
+    await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
+    await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+    logger.info({ username: bot.botInfo.username, port: config.port, path: config.webhook.path }, 'webhook server listening');
+  } else {
+    await bot.api.deleteWebhook();
+    bot.api.config.use(pollingGuard());
+    runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential', maxRetryTime: 24 * 60 * 60 * 1000, silent: true } });
+    logger.info({ username: bot.botInfo.username, apiRoot: config.apiRoot ?? 'https://api.telegram.org' }, 'polling');
+  }
+
+  let stopping = false;
   const stop = async (signal: string) => {
-    logger.info({ signal }, 'stopping');
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: no new updates; finishing those in flight');
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     stopWatching();
-    await bot.stop();
+    if (server) await new Promise((resolve) => server!.close(resolve));
+    await runner?.stop();
     await deps.store.flush();
+    logger.info('stopped');
+    process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-  logger.info({ username: bot.botInfo.username, apiRoot: config.apiRoot ?? 'https://api.telegram.org' }, 'polling');
-  await bot.start({ drop_pending_updates: false });
 }
 
 main().catch(async (error: unknown) => {

@@ -23,6 +23,8 @@ export interface BotContextFlavor {
   /** The user's locale: saved choice, else Telegram's language_code, else English. */
   locale: Locale;
   t: Translate;
+  /** What the bot did with the update, for the update log (e.g. "answered", "check:apostille"). */
+  outcome?: string;
 }
 
 export type BotContext = Context & BotContextFlavor;

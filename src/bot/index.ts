@@ -1,3 +1,4 @@
+import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotConfig } from 'grammy';
 import { localeFromLanguageCode } from '../knowledge/language.ts';
 import type { BotContext, BotDeps } from './context.ts';
@@ -8,10 +9,26 @@ import { fallbacksFeature } from './features/fallbacks.ts';
 import { feedbackFeature } from './features/feedback.ts';
 import { languageFeature } from './features/language.ts';
 import { startFeature } from './features/start.ts';
+import { logUpdates, rateLimit, type RateLimitOptions } from './middleware.ts';
+import { installTransformers } from './transformers.ts';
 
-export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotContext>): Bot<BotContext> {
+export interface RuntimeOptions {
+  /** Queue outgoing calls within Telegram's flood limits. Default: off (tests); main turns it on. */
+  throttle?: boolean;
+  /** Messages per user per window; false turns the limit off. Default: 20 a minute. */
+  rateLimit?: RateLimitOptions | false;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 20, windowMs: 60_000 };
+
+/** Updates of one chat are handled in order; different chats run concurrently (runner polling). */
+const chatKey = (ctx: BotContext) => (ctx.chat?.id ?? ctx.from?.id)?.toString();
+
+export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotContext>, runtime: RuntimeOptions = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, config);
+  installTransformers(bot.api, { throttle: runtime.throttle ?? false, logger: deps.logger });
 
+  bot.use(sequentialize(chatKey));
   bot.use(async (ctx, next) => {
     ctx.deps = deps;
     const userId = ctx.from?.id;
@@ -19,10 +36,13 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
     ctx.t = deps.i18n.translator(ctx.locale);
     await next();
   });
+  bot.use(logUpdates);
 
+  const limit = runtime.rateLimit ?? DEFAULT_RATE_LIMIT;
   // The boundary catches errors in every feature, in polling, webhook and console alike
   // (bot.catch alone only serves bot.start()): log, apologise, carry on.
-  bot.errorBoundary(async ({ ctx, error }) => {
+  const features = bot.errorBoundary(async ({ ctx, error }) => {
+    ctx.outcome = 'error';
     deps.logger.error({ err: error instanceof Error ? error.message : String(error), update_id: ctx.update.update_id }, 'update failed');
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
@@ -30,7 +50,9 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
     } catch {
       // The apology failed too (e.g. Telegram unreachable): the log line above is all we can do.
     }
-  }).use(startFeature, languageFeature, adminFeature, checkFeature, feedbackFeature, askFeature, fallbacksFeature);
+  });
+  if (limit) features.use(rateLimit(limit));
+  features.use(startFeature, languageFeature, adminFeature, checkFeature, feedbackFeature, askFeature, fallbacksFeature);
 
   return bot;
 }

@@ -9,7 +9,8 @@ export interface ProcessResult {
 /** Runs a command with stdin from `input`, without network: BOT_TOKEN is cleared unless given. */
 export function run(command: string, args: string[], input = '', env: Record<string, string> = {}, timeoutMs = 20_000): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, BOT_TOKEN: '', NODE_ENV: 'production', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { // Vitest sets MODE=test for its own use; the bot reads MODE (polling | webhook), so it is cleared.
+    env: { ...process.env, BOT_TOKEN: '', MODE: '', NODE_ENV: 'production', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

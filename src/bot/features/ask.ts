@@ -19,7 +19,8 @@ askFeature.on('message:text', async (ctx, next) => {
   const t = ctx.deps.i18n.translator(locale);
   const answer = answerQuestion(index, kb.byId, text, locale, t);
   const { result } = answer;
-  ctx.deps.logger.info({ matched: result.matched, id: result.entry?.id, score: Number(result.score.toFixed(3)), locale }, 'question answered');
+  ctx.outcome = result.matched ? `answered:${result.entry?.id}` : 'unanswered';
+  ctx.deps.logger.debug({ matched: result.matched, id: result.entry?.id, score: Number(result.score.toFixed(3)), locale }, 'question answered');
   const reply = result.entry ? { ...answer.reply, buttons: [...answer.reply.buttons, feedbackRow(result.entry.id, t)] } : answer.reply;
   await sendReply(ctx, reply);
   // What staff need to see: questions we could not answer, or answered with little confidence.
@@ -43,5 +44,6 @@ askFeature.callbackQuery(/^faq:([a-z0-9-]+):([A-Za-z-]+)$/, async (ctx) => {
   const related = relatedEntries(entry, kb.byId);
   const t = ctx.deps.i18n.translator(locale);
   const reply = renderAnswer(entry, related, locale, t);
+  ctx.outcome = `related:${entry.id}`;
   await sendReply(ctx, { ...reply, buttons: [...reply.buttons, feedbackRow(entry.id, t)] });
 });

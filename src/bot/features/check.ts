@@ -105,7 +105,8 @@ async function showStep(ctx: BotContext, state: WizardState, mode: 'edit' | 'sen
 
 async function sendVerdict(ctx: BotContext, input: { document: string; country: string; direction: Direction }): Promise<void> {
   const verdict = checkDocument(input, ctx.deps.data.current().tables, ctx.deps.today());
-  ctx.deps.logger.info({ outcome: verdict.outcome, document: verdict.document?.id, country: verdict.country?.code, direction: verdict.direction }, 'check');
+  ctx.outcome = `check:${verdict.outcome}`;
+  ctx.deps.logger.debug({ outcome: verdict.outcome, document: verdict.document?.id, country: verdict.country?.code, direction: verdict.direction }, 'check');
   await sendReply(ctx, { html: renderVerdict(verdict, ctx.locale, ctx.t), buttons: [[{ text: ctx.t('check.wizard.again'), data: 'chk:new' }]] });
 }
 

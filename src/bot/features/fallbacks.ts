@@ -5,13 +5,16 @@ import type { BotContext } from '../context.ts';
 export const fallbacksFeature = new Composer<BotContext>();
 
 fallbacksFeature.on('message:text', async (ctx) => {
+  ctx.outcome = 'unknown_command';
   await ctx.reply(ctx.t('unknown_command'));
 });
 
 fallbacksFeature.on('message', async (ctx) => {
+  ctx.outcome = 'non_text';
   await ctx.reply(ctx.t('nontext.hint'), { parse_mode: 'HTML' });
 });
 
 fallbacksFeature.on('callback_query', async (ctx) => {
+  ctx.outcome = 'stale_button';
   await ctx.answerCallbackQuery({ text: ctx.t('stale_button') });
 });

@@ -18,5 +18,6 @@ feedbackFeature.callbackQuery(/^fb:([a-z0-9-]+):(up|down)$/, async (ctx) => {
   const [, entryId = '', vote] = ctx.match;
   const known = ctx.deps.data.current().knowledge.kb.byId.has(entryId);
   const recorded = known && (await ctx.deps.store.recordFeedback(ctx.from.id, entryId, vote === 'up' ? 'up' : 'down'));
+  ctx.outcome = recorded ? `feedback:${vote}` : 'feedback:repeat';
   await ctx.answerCallbackQuery({ text: ctx.t(recorded ? 'feedback.thanks' : known ? 'feedback.already' : 'stale_button') });
 });
