@@ -65,7 +65,11 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS).unref();
     stopWatching();
     if (server) await new Promise((resolve) => server!.close(resolve));
-    await runner?.stop();
+    if (runner) {
+      // stop() ends fetching; updates already fetched run on concurrently, so wait for them.
+      await runner.stop();
+      while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await deps.store.flush();
     logger.info('stopped');
     process.exit(0);

@@ -46,7 +46,7 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
     deps.logger.error({ err: error instanceof Error ? error.message : String(error), update_id: ctx.update.update_id }, 'update failed');
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-      if (ctx.chat) await ctx.reply(ctx.t('error.generic'));
+      if (ctx.chat) await ctx.reply(ctx.t('error.generic'), { parse_mode: 'HTML' });
     } catch {
       // The apology failed too (e.g. Telegram unreachable): the log line above is all we can do.
     }

@@ -4,6 +4,18 @@ import { apiThrottler } from '@grammyjs/transformer-throttler';
 import type { Api, Transformer } from 'grammy';
 import type { Logger } from '../logger.ts';
 
+/**
+ * Telegram's flood limits: about 30 messages a second overall and 20 a minute per group
+ * (the plugin's defaults). Per private chat the plugin spaces calls a full second; we use
+ * half that, so a two-part answer or a wizard step does not feel slow, and auto-retry
+ * covers the rare 429.
+ */
+const THROTTLE = {
+  global: { reservoir: 30, reservoirRefreshAmount: 30, reservoirRefreshInterval: 1000 },
+  group: { maxConcurrent: 1, minTime: 1000, reservoir: 20, reservoirRefreshAmount: 20, reservoirRefreshInterval: 60_000 },
+  out: { maxConcurrent: 1, minTime: 500 },
+};
+
 export interface TransformerOptions {
   /** Queue outgoing calls within Telegram's flood limits (on in production; tests turn it off for speed). */
   throttle: boolean;
@@ -27,7 +39,7 @@ function logFailures(logger: Logger): Transformer {
 export function installTransformers(api: Api, options: TransformerOptions): void {
   // Innermost first: the throttler spaces the real calls, auto-retry repeats them, and
   // the log sees each failure auto-retry could not fix.
-  if (options.throttle) api.config.use(apiThrottler());
+  if (options.throttle) api.config.use(apiThrottler(THROTTLE));
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   api.config.use(logFailures(options.logger));
 }

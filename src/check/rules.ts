@@ -3,6 +3,7 @@
  * and date always give the same verdict. Reasons and steps are codes with
  * parameters; render.ts words them in the reader's language.
  */
+import { quoteUserText } from '../reply/html.ts';
 import type { Tables } from './catalogue.ts';
 import type { Country, DocumentType, Preparation } from './schema.ts';
 
@@ -122,12 +123,12 @@ export function checkDocument(input: CheckInput, tables: Tables, todayIso: strin
 
   const isChina = ['cn', 'china', 'prc', '中国', '中国内地', '内地', '大陆', '中华人民共和国'].includes(input.country.trim().toLowerCase());
   if (!document || !country || isChina) {
-    if (!document) verdict.reasons.push({ code: 'unknown_document', params: { text: input.document } });
+    if (!document) verdict.reasons.push({ code: 'unknown_document', params: { text: quoteUserText(input.document) } });
     if (isChina) {
       country = undefined;
       verdict.country = null;
       verdict.reasons.push({ code: 'country_is_china' });
-    } else if (!country) verdict.reasons.push({ code: 'unknown_country', params: { text: input.country } });
+    } else if (!country) verdict.reasons.push({ code: 'unknown_country', params: { text: quoteUserText(input.country) } });
     verdict.steps.push({ code: 'check_spelling' });
     addSources([SOURCES.hcchStatus]);
     return done();

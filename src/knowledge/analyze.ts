@@ -162,7 +162,8 @@ export function latinTerms(run: string): Term[] {
     }
     const word = words[i] ?? '';
     const stemmed = stems[i] ?? '';
-    if (!STOPWORDS.has(word) && (word.length >= 2 || /\d/.test(word))) terms.push({ term: stemmed, surface: word, script: 'latin' });
+    // Single letters and single digits carry nothing (list numbers, "a", "3 days" aside).
+    if (!STOPWORDS.has(word) && word.length >= 2) terms.push({ term: stemmed, surface: word, script: 'latin' });
     i++;
   }
   return terms;

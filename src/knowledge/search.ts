@@ -155,9 +155,12 @@ export class FaqIndex {
     return variantTerms;
   }
 
-  /** A single Chinese character is an ambiguous morpheme (哪, 年, 办): it counts, but little. */
+  /**
+   * A single Chinese character is an ambiguous morpheme (哪, 年, 办), and a number is
+   * mostly noise unless the knowledge base knows it (1961, 15): both count, but little.
+   */
   private static termWeight(term: string): number {
-    return term.length === 1 && /\p{Script=Han}/u.test(term) ? 0.3 : 1;
+    return (term.length === 1 && /\p{Script=Han}/u.test(term)) || /^\d+$/.test(term) ? 0.3 : 1;
   }
 
   /** The coverage a best match needs to count as an answer. */

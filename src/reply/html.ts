@@ -2,6 +2,12 @@
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 
+/** User text echoed back in a reply, cut short: a 10,000-character message must not come back whole. */
+export function quoteUserText(text: string, max = 80): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

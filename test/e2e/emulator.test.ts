@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import TelegramServer from 'telegram-test-api';
+import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/bot.ts';
 import { freePort, startBot, TEST_TOKEN, type BotProcess } from '../helpers/spawn-bot.ts';
@@ -12,10 +12,10 @@ import { freePort, startBot, TEST_TOKEN, type BotProcess } from '../helpers/spaw
 type Keyboard = { inline_keyboard?: { text: string; callback_data: string }[][] };
 type BotMessage = { messageId: number; message: { text: string; reply_markup?: Keyboard } };
 
-let server: InstanceType<typeof TelegramServer>;
+let server: TelegramServer;
 let bot: BotProcess;
 let dataDir: string;
-let client: ReturnType<InstanceType<typeof TelegramServer>['getClient']>;
+let client: ReturnType<TelegramServer['getClient']>;
 
 beforeAll(async () => {
   const port = await freePort();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BotDeps } from '../../src/bot/context.ts';
 import { DataService } from '../../src/data/service.ts';
-import { createBot } from '../../src/bot/index.ts';
+import { createBot, type RuntimeOptions } from '../../src/bot/index.ts';
 import { LOCAL_BOT_INFO, LocalApi } from '../../src/bot/local-api.ts';
 import { callbackUpdate, textUpdate, type LocalUser } from '../../src/bot/updates.ts';
 import { I18n } from '../../src/i18n/index.ts';
@@ -42,7 +42,9 @@ export const USER_ZH: LocalUser = { id: 43, first_name: '王', language_code: 'z
 export const USER_HK: LocalUser = { id: 44, first_name: '陳', language_code: 'zh-HK' };
 export const ADMIN: LocalUser = { id: 7, first_name: 'Staff', language_code: 'zh' };
 
-export async function createTestBot(options: { kb?: KnowledgeBase; data?: DataService; storePath?: string; today?: string; adminIds?: number[] } = {}): Promise<TestBot> {
+export async function createTestBot(
+  options: { kb?: KnowledgeBase; data?: DataService; storePath?: string; today?: string; adminIds?: number[]; runtime?: RuntimeOptions } = {},
+): Promise<TestBot> {
   const storePath = options.storePath ?? join(await tempDir(), 'store.json');
   const shipped = options.data ?? (await shippedData());
   const data = options.kb ? new DataService({ ...shipped.current(), knowledge: buildKnowledge(options.kb) }) : shipped;
@@ -55,7 +57,7 @@ export async function createTestBot(options: { kb?: KnowledgeBase; data?: DataSe
     adminIds: new Set(options.adminIds ?? [ADMIN.id]),
   };
   const api = new LocalApi();
-  const bot = api.install(createBot('0:test', deps, { botInfo: LOCAL_BOT_INFO }));
+  const bot = api.install(createBot('0:test', deps, { botInfo: LOCAL_BOT_INFO }, options.runtime));
   const collect = async (run: () => Promise<void>) => {
     const before = api.calls.length;
     await run();

@@ -12,6 +12,7 @@ import { checkDocument, type Direction } from '../../check/rules.ts';
 import type { Country, DocumentType } from '../../check/schema.ts';
 import { detectLocale, langOf } from '../../knowledge/language.ts';
 import { localized } from '../../reply/answer.ts';
+import { escapeHtml, quoteUserText } from '../../reply/html.ts';
 import type { WizardState } from '../../storage/store.ts';
 import type { BotContext } from '../context.ts';
 import { isHarmlessTelegramError, sendReply } from '../send.ts';
@@ -126,7 +127,7 @@ checkFeature.command('check', async (ctx) => {
   ctx.t = ctx.deps.i18n.translator(locale);
   const parsed = parseCheckText(text, ctx.deps.data.current().tables);
   if (!parsed) {
-    await ctx.reply(ctx.t('check.usage'));
+    await ctx.reply(ctx.t('check.usage'), { parse_mode: 'HTML' });
     return;
   }
   await sendVerdict(ctx, parsed);
@@ -135,7 +136,7 @@ checkFeature.command('check', async (ctx) => {
 checkFeature.command('country', async (ctx) => {
   const text = ctx.match.trim();
   if (!text) {
-    await ctx.reply(ctx.t('check.country_card.usage'));
+    await ctx.reply(ctx.t('check.country_card.usage'), { parse_mode: 'HTML' });
     return;
   }
   const locale = detectLocale(text) ?? ctx.locale;
@@ -143,7 +144,7 @@ checkFeature.command('country', async (ctx) => {
   const resolved = ctx.deps.data.current().tables.countryNames.resolve(text);
   if (!resolved.item) {
     const suggestions = resolved.suggestions.map((c) => localized(c.name[langOf(locale)], locale)).join(' / ');
-    await ctx.reply(`${t('check.country_card.not_found', { text })}${suggestions ? `\n${t('check.label.suggest_countries')}: ${suggestions}` : ''}`);
+    await ctx.reply(`${t('check.country_card.not_found', { text: quoteUserText(text) })}${suggestions ? `\n${t('check.label.suggest_countries')}: ${escapeHtml(suggestions)}` : ''}`, { parse_mode: 'HTML' });
     return;
   }
   await sendReply(ctx, { html: renderCountry(resolved.item, locale, t), buttons: [] });
@@ -160,7 +161,7 @@ checkFeature.callbackQuery(/^chk:([0-9a-f]{6}):(dir|grp|doc|cty|back|cancel)(?::
   if (!state || state.nonce !== nonce) {
     // An old button (another run, or a restart that lost nothing but the run is over).
     await ctx.answerCallbackQuery({ text: ctx.t('check.wizard.expired') });
-    await ctx.reply(ctx.t('check.wizard.expired'));
+    await ctx.reply(ctx.t('check.wizard.expired'), { parse_mode: 'HTML' });
     return;
   }
   await ctx.answerCallbackQuery();
@@ -168,7 +169,7 @@ checkFeature.callbackQuery(/^chk:([0-9a-f]{6}):(dir|grp|doc|cty|back|cancel)(?::
   switch (action) {
     case 'cancel':
       await saveState(ctx, undefined);
-      await ctx.editMessageText(ctx.t('check.wizard.cancelled')).catch((e: unknown) => {
+      await ctx.editMessageText(ctx.t('check.wizard.cancelled'), { parse_mode: 'HTML' }).catch((e: unknown) => {
         if (!isHarmlessTelegramError(e)) throw e;
       });
       return;
@@ -195,7 +196,7 @@ checkFeature.callbackQuery(/^chk:([0-9a-f]{6}):(dir|grp|doc|cty|back|cancel)(?::
       await sendVerdict(ctx, { document: state.document, country: value, direction: state.direction ?? 'from_china' });
       return;
   }
-  await ctx.reply(ctx.t('check.wizard.expired'));
+  await ctx.reply(ctx.t('check.wizard.expired'), { parse_mode: 'HTML' });
 });
 
 // Typed answers at the document and country steps; any other text goes on to the Q&A.
@@ -207,11 +208,11 @@ checkFeature.on('message:text', async (ctx, next) => {
   if (state.step === 'document') {
     const resolved = tables.documentNames.resolve(text);
     if (resolved.item) {
-      await ctx.reply(ctx.t('check.wizard.chosen', { value: documentLabel(ctx, resolved.item) }));
+      await ctx.reply(ctx.t('check.wizard.chosen', { value: documentLabel(ctx, resolved.item) }), { parse_mode: 'HTML' });
       await showStep(ctx, { ...state, document: resolved.item.id, step: 'country' }, 'send');
     } else {
       const options = resolved.suggestions.length ? resolved.suggestions : tables.documents.filter((d) => d.group === state.group);
-      await ctx.reply(ctx.t('check.wizard.document_not_found', { text }), { reply_markup: documentButtons(ctx, state, options) });
+      await ctx.reply(ctx.t('check.wizard.document_not_found', { text: quoteUserText(text) }), { parse_mode: 'HTML', reply_markup: documentButtons(ctx, state, options) });
     }
     return;
   }
@@ -222,5 +223,5 @@ checkFeature.on('message:text', async (ctx, next) => {
     return;
   }
   const options = resolved.suggestions.length ? resolved.suggestions : FREQUENT_COUNTRIES.map((code) => tables.countries.find((c) => c.code === code)).filter((c) => c !== undefined);
-  await ctx.reply(ctx.t('check.wizard.country_not_found', { text }), { reply_markup: countryButtons(ctx, state, options) });
+  await ctx.reply(ctx.t('check.wizard.country_not_found', { text: quoteUserText(text) }), { parse_mode: 'HTML', reply_markup: countryButtons(ctx, state, options) });
 });

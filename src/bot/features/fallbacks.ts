@@ -6,7 +6,7 @@ export const fallbacksFeature = new Composer<BotContext>();
 
 fallbacksFeature.on('message:text', async (ctx) => {
   ctx.outcome = 'unknown_command';
-  await ctx.reply(ctx.t('unknown_command'));
+  await ctx.reply(ctx.t('unknown_command'), { parse_mode: 'HTML' });
 });
 
 fallbacksFeature.on('message', async (ctx) => {
