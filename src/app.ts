@@ -10,5 +10,6 @@ import { Store } from './storage/store.ts';
 export async function createDeps(config: Config, logger: Logger): Promise<BotDeps> {
   const [data, store, i18n] = await Promise.all([DataService.load(config), Store.open(config.storeFile), I18n.create()]);
   for (const warning of store.warnings) logger.warn(warning, 'store recovered');
+  store.onWriteError = (error) => logger.error({ err: (error as Error).message }, 'store write failed; will retry with the next change');
   return { data, store, i18n, logger, adminIds: new Set(config.adminIds), today: () => today() };
 }

@@ -26,7 +26,8 @@ export const conceptToken = (concept: string): string => `#${concept}`;
 interface LexiconTables {
   /** Simplified Chinese phrase → concept tokens. */
   han: Map<string, string[]>;
-  hanMaxLength: number;
+  /** First character → the lengths of the phrases starting with it, longest first. */
+  hanLengthsByFirstChar: Map<string, number[]>;
   /** Space-joined English phrase (stemmed words) → concept tokens. */
   latin: Map<string, string[]>;
   latinMaxWords: number;
@@ -38,13 +39,23 @@ function latinWords(text: string): string[] {
   return text.replace(/['’]\p{L}*/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-const stem = (word: string): string => (/^[a-z]+$/.test(word) ? stemmer(word) : word);
+/** Porter stems, memoised: the same few thousand words recur in every entry and query. */
+const stems = new Map<string, string>();
+function stem(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^[a-z]+$/.test(word) ? stemmer(word) : word;
+    if (stems.size > 50_000) stems.clear();
+    stems.set(word, stemmed);
+  }
+  return stemmed;
+}
 
 function buildLexicon(): LexiconTables {
   const han = new Map<string, string[]>();
   const latin = new Map<string, string[]>();
   const domainTokens = new Set<string>();
-  let hanMaxLength = 1;
+  const hanLengthsByFirstChar = new Map<string, number[]>();
   let latinMaxWords = 1;
   const add = (map: Map<string, string[]>, key: string, tokens: string[]) => {
     const existing = map.get(key) ?? [];
@@ -57,7 +68,9 @@ function buildLexicon(): LexiconTables {
       const term = raw.normalize('NFKC').toLowerCase();
       if (/\p{Script=Han}/u.test(term)) {
         add(han, term, tokens);
-        hanMaxLength = Math.max(hanMaxLength, [...term].length);
+        const [first = ''] = [...term];
+        const lengths = new Set([...(hanLengthsByFirstChar.get(first) ?? []), [...term].length]);
+        hanLengthsByFirstChar.set(first, [...lengths].sort((a, b) => b - a));
       } else {
         const words = latinWords(term.replace(/-/g, ' ')).map(stem);
         add(latin, words.join(' '), tokens);
@@ -65,7 +78,7 @@ function buildLexicon(): LexiconTables {
       }
     }
   }
-  return { han, hanMaxLength, latin, latinMaxWords, domainTokens };
+  return { han, hanLengthsByFirstChar, latin, latinMaxWords, domainTokens };
 }
 
 export const LEXICON = buildLexicon();
@@ -105,7 +118,9 @@ export function matchHanLexicon(run: string): HanPiece[] {
   let i = 0;
   while (i < chars.length) {
     let matched = 0;
-    for (let len = Math.min(LEXICON.hanMaxLength, chars.length - i); len >= 1; len--) {
+    // Only the lengths of phrases that start with this character, longest first.
+    for (const len of LEXICON.hanLengthsByFirstChar.get(chars[i]!) ?? []) {
+      if (i + len > chars.length) continue;
       const candidate = chars.slice(i, i + len).join('');
       const tokens = LEXICON.han.get(candidate);
       if (tokens) {

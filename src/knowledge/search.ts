@@ -80,6 +80,14 @@ function bigrams(word: string): Set<string> {
   return grams;
 }
 
+/** Lexicon phrases of 4–6 characters, by length, as character arrays (for the one-slip repair). */
+const HAN_PHRASES_BY_LENGTH = new Map<number, string[][]>();
+for (const phrase of LEXICON.han.keys()) {
+  const chars = [...phrase];
+  if (chars.length < 4 || chars.length > 6) continue;
+  HAN_PHRASES_BY_LENGTH.set(chars.length, [...(HAN_PHRASES_BY_LENGTH.get(chars.length) ?? []), chars]);
+}
+
 /** Ranking order: higher score first, then id, so equal scores come out the same every time. */
 function better(score: number, index: number, other: { index: number; score: number }, entries: FaqEntry[]): boolean {
   return score > other.score || (score === other.score && entries[index]!.id < entries[other.index]!.id);
@@ -94,7 +102,6 @@ export class FaqIndex {
   /** Distinct Latin words of the index and lexicon, and a bigram index over them for fuzzy candidates. */
   private readonly latinWords: string[];
   private readonly latinBigrams = new Map<string, number[]>();
-  private readonly hanLexicon: Fuse<string>;
   private readonly fuzzyCache = new Map<string, Term[] | null>();
   /** Per entry, per question variant: the summed IDF of the variant's own terms. */
   private readonly variantMass: number[][] = [];
@@ -122,8 +129,6 @@ export class FaqIndex {
         else this.latinBigrams.set(gram, [id]);
       }
     });
-    const hanTerms = [...LEXICON.han.keys()].filter((t) => [...t].length >= 4);
-    this.hanLexicon = new Fuse(hanTerms, { threshold: 0.3, ignoreLocation: true, includeScore: true });
   }
 
   /** Adds an entry's terms to the postings; returns each question variant's terms. */
@@ -201,28 +206,26 @@ export class FaqIndex {
 
   /**
    * Repairs a one-character slip in a known Chinese phrase (附家证明书 → 附加证明书):
-   * Fuse proposes lexicon phrases near each window, and we accept one of the same
-   * length that differs in exactly one character.
+   * a window of the question that differs from a lexicon phrase of the same length
+   * (four characters or more) in exactly one character is read as that phrase.
+   * Chinese typos are mostly homophone substitutions, so this is the edit that matters,
+   * and checking it directly is exact and cheap (Fuse.js serves the Latin words).
    */
   private repairHan(run: string): string {
     const chars = [...run];
     for (let length = 6; length >= 4; length--) {
+      const phrases = HAN_PHRASES_BY_LENGTH.get(length) ?? [];
       for (let start = 0; start + length <= chars.length; start++) {
-        const window = chars.slice(start, start + length).join('');
+        const window = chars.slice(start, start + length);
+        const text = window.join('');
         // An exact phrase plus a neighbouring character is not a typo (海牙认证不… ≠ 海牙认证书).
-        const exactInside = LEXICON.han.has(window.slice(1)) || LEXICON.han.has(chars.slice(start, start + length - 1).join(''));
-        if (LEXICON.han.has(window) || exactInside) continue;
-        const fix = this.hanLexicon
-          .search(window, { limit: 3 })
-          .map((h) => h.item)
-          .find((item) => {
-            const target = [...item];
-            if (target.length !== length) return false;
-            let diff = 0;
-            for (let i = 0; i < length; i++) if (target[i] !== chars[start + i]) diff++;
-            return diff === 1;
-          });
-        if (fix) return this.repairHan([...chars.slice(0, start), fix, ...chars.slice(start + length)].join(''));
+        if (LEXICON.han.has(text) || LEXICON.han.has(window.slice(1).join('')) || LEXICON.han.has(window.slice(0, -1).join(''))) continue;
+        const fix = phrases.find((phrase) => {
+          let diff = 0;
+          for (let i = 0; i < length && diff < 2; i++) if (phrase[i] !== window[i]) diff++;
+          return diff === 1;
+        });
+        if (fix) return this.repairHan([...chars.slice(0, start), fix.join(''), ...chars.slice(start + length)].join(''));
       }
     }
     return run;

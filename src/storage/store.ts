@@ -65,12 +65,19 @@ export const STORE_LIMITS = { unanswered: 1000, unansweredMaxAgeDays: 180, days:
 
 const emptyData = (): StoreData => ({ version: 1, users: {}, wizards: {}, unanswered: {}, entries: {}, days: {}, votes: {} });
 
+/** How long changes wait to be written together. */
+const WRITE_DELAY_MS = 200;
+
 export interface StoreWarning {
   message: string;
   movedTo?: string;
 }
 
 export class Store {
+  private pending: NodeJS.Timeout | undefined;
+  /** Where a failed background write is reported (the store keeps the data and tries again on the next change). */
+  onWriteError: (error: unknown) => void = () => undefined;
+
   private constructor(
     private readonly db: Low<StoreData>,
     readonly warnings: StoreWarning[],
@@ -105,7 +112,7 @@ export class Store {
   async setLocale(userId: number, locale: Locale): Promise<void> {
     const users = this.db.data.users;
     users[String(userId)] = { ...users[String(userId)], locale };
-    await this.db.write();
+    this.persist();
   }
 
   getWizard(chatId: number): WizardState | undefined {
@@ -115,7 +122,7 @@ export class Store {
   async setWizard(chatId: number, state: WizardState | undefined): Promise<void> {
     if (state) this.db.data.wizards[String(chatId)] = state;
     else delete this.db.data.wizards[String(chatId)];
-    await this.db.write();
+    this.persist();
   }
 
   /** Counts a question and, when it was answered, the entry. */
@@ -127,7 +134,7 @@ export class Store {
       this.entry(entryId).answered++;
     }
     this.trimDays();
-    await this.db.write();
+    this.persist();
   }
 
   /** Logs a question the bot could not answer well; the same text (normalised) is counted, not repeated. */
@@ -144,7 +151,7 @@ export class Store {
       this.db.data.unanswered[key] = { text: text.slice(0, 300), lang, firstSeen: at, lastSeen: at, count: 1, lowConfidence };
     }
     this.trimUnanswered(now);
-    await this.db.write();
+    this.persist();
   }
 
   /** Records a 👍/👎 once per user and entry; returns false when this user already rated it. */
@@ -155,7 +162,7 @@ export class Store {
     const counters = this.entry(entryId);
     if (vote === 'up') counters.helpful++;
     else counters.unhelpful++;
-    await this.db.write();
+    this.persist();
     return true;
   }
 
@@ -191,7 +198,22 @@ export class Store {
   }
 
   /** Waits for pending writes (lowdb's writer coalesces them; the last data wins). */
+  /** Writes now, and waits for every change so far to be on disk (shutdown, tests). */
   async flush(): Promise<void> {
+    clearTimeout(this.pending);
+    this.pending = undefined;
     await this.db.write();
+  }
+
+  /**
+   * Changes are made in memory at once (so concurrent updates cannot overwrite each
+   * other) and written to disk together shortly after: one atomic write (temp file +
+   * rename, by lowdb's steno) for a burst of updates instead of one per update.
+   */
+  private persist(): void {
+    this.pending ??= setTimeout(() => {
+      this.pending = undefined;
+      this.db.write().catch((error: unknown) => this.onWriteError(error));
+    }, WRITE_DELAY_MS);
   }
 }

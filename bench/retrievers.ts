@@ -1,0 +1,72 @@
+/** The three retrievers compared, behind one small interface, over the same knowledge base. */
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import { analyze } from '../src/knowledge/analyze.ts';
+import type { KnowledgeBase } from '../src/knowledge/load.ts';
+import { FaqIndex } from '../src/knowledge/search.ts';
+
+export interface Retrieved {
+  /** Entry ids, best first. */
+  ids: string[];
+  /** Whether the retriever gives an answer at all (off-topic questions should get none). */
+  matched: boolean;
+}
+
+export interface Retriever {
+  name: string;
+  search(query: string): Retrieved;
+}
+
+export type RetrieverFactory = (kb: KnowledgeBase) => Retriever;
+
+/** This project's search. */
+export const ours: RetrieverFactory = (kb) => {
+  const index = new FaqIndex(kb);
+  return {
+    name: 'ours',
+    search(query) {
+      const result = index.search(query);
+      return { ids: result.candidates.map((c) => c.entry.id), matched: result.matched };
+    },
+  };
+};
+
+/** The naive baseline: Fuse.js over whole entries, default options. */
+export const plainFuse: RetrieverFactory = (kb) => {
+  const fuse = new Fuse(kb.entries, { keys: ['questions.zh', 'questions.en', 'keywords', 'answer.zh', 'answer.en'] });
+  return {
+    name: 'plain Fuse.js',
+    search(query) {
+      const hits = fuse.search(query, { limit: 5 });
+      return { ids: hits.map((h) => h.item.id), matched: hits.length > 0 };
+    },
+  };
+};
+
+/** A strong peer: MiniSearch (BM25-like) with our tokenisation, fuzzy and prefix matching, question fields boosted. */
+export const miniSearch: RetrieverFactory = (kb) => {
+  const tokenize = (text: string) => analyze(text).map((t) => t.term);
+  const search = new MiniSearch<{ id: string; questions: string; keywords: string; answer: string }>({
+    fields: ['questions', 'keywords', 'answer'],
+    tokenize,
+    processTerm: (term) => term,
+    searchOptions: { boost: { questions: 2, keywords: 2 }, fuzzy: 0.2, prefix: true, tokenize, processTerm: (term) => term },
+  });
+  search.addAll(
+    kb.entries.map((e) => ({
+      id: e.id,
+      questions: [...e.questions.zh, ...e.questions.en].join('\n'),
+      keywords: e.keywords.join('\n'),
+      answer: `${e.answer.zh}\n${e.answer.en}`,
+    })),
+  );
+  return {
+    name: 'MiniSearch',
+    search(query) {
+      const hits = search.search(query).slice(0, 5);
+      return { ids: hits.map((h) => String(h.id)), matched: hits.length > 0 };
+    },
+  };
+};
+
+export const RETRIEVERS: RetrieverFactory[] = [ours, plainFuse, miniSearch];

@@ -1,0 +1,156 @@
+/**
+ * npm run bench: retrieval quality, search speed at scale, bot throughput and
+ * start-up, each against a baseline measured in the same run. Machines here are
+ * noisy: compare the ratios, not the milliseconds. Writes bench/results.md and
+ * bench/results.svg. Never part of npm test.
+ */
+import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { Bot } from 'grammy';
+import { createBot } from '../src/bot/index.ts';
+import { LOCAL_BOT_INFO, LocalApi } from '../src/bot/local-api.ts';
+import { textUpdate } from '../src/bot/updates.ts';
+import { loadFaqFile } from '../src/knowledge/load.ts';
+import { evaluateRetriever, type QualityRow } from './quality.ts';
+import { RETRIEVERS } from './retrievers.ts';
+import { format, median, percentile } from './stats.ts';
+import { renderSvg } from './svg.ts';
+import { syntheticKnowledgeBase } from './synthetic.ts';
+import { loadDevSet, readJsonl } from '../test/knowledge/eval.ts';
+import { createTestBot } from '../test/helpers/bot.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const out: string[] = [];
+const say = (line = '') => {
+  out.push(line);
+  console.log(line);
+};
+
+const real = await loadFaqFile('data/faq.json');
+const devSet = loadDevSet();
+const questions = devSet.map((q) => q.q);
+const warmUp = readJsonl('test/fixtures/ask-extra.jsonl').map((q) => q.q);
+
+say('# Apostille Helper benchmarks');
+say();
+say(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`);
+say('Every comparison is measured in the same run, interleaved; compare the **ratios**, not the milliseconds.');
+
+// 1. Quality
+say();
+say('## 1. Retrieval quality on the development set (`shared/eval/dev-ask.jsonl`)');
+say();
+say('Answer = the first entry returned, when the retriever answers at all; it counts when its text contains every expected fact. Top-3 = any of the first three would have. Off-topic rejected = no answer given.');
+say();
+say('| retriever | zh answer | en answer | zh top-3 | en top-3 | off-topic rejected |');
+say('|---|---:|---:|---:|---:|---:|');
+const quality: QualityRow[] = [];
+for (const factory of RETRIEVERS) {
+  const row = evaluateRetriever(factory(real), real, devSet);
+  quality.push(row);
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  say(`| ${row.name} | ${pct(row.answer.zh)} | ${pct(row.answer.en)} | ${pct(row.top3.zh)} | ${pct(row.top3.en)} | ${pct(row.offTopic)} |`);
+}
+
+// 2. Speed and scale
+say();
+say('## 2. Search speed and scale (synthetic knowledge bases made from the real entries, fixed seed)');
+say();
+say(`Per query over the ${questions.length} development questions × 3, interleaved query by query; plain Fuse.js gets every third question (it is slow). Heap = heap growth for the built index.`);
+say();
+say('| entries | retriever | build ms | heap MB | median ms | p99 ms | median ratio ours / it | p99 ratio ours / it |');
+say('|---:|---|---:|---:|---:|---:|---:|---:|');
+const speed: { size: number; name: string; p99: number; median: number }[] = [];
+for (const size of [50, 500, 5000]) {
+  const kb = syntheticKnowledgeBase(real, size);
+  const built = RETRIEVERS.map((factory) => {
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    const retriever = factory(kb);
+    const buildMs = performance.now() - started;
+    gc();
+    return { retriever, buildMs, heapMb: (process.memoryUsage().heapUsed - heapBefore) / 1e6, times: [] as number[] };
+  });
+  for (const q of warmUp) for (const b of built) if (b.retriever.name !== 'plain Fuse.js' || q === warmUp[0]) b.retriever.search(q);
+  for (let repeat = 0; repeat < 3; repeat++) {
+    questions.forEach((q, i) => {
+      for (const b of built) {
+        if (b.retriever.name === 'plain Fuse.js' && i % 3 !== 0) continue;
+        const started = performance.now();
+        b.retriever.search(q);
+        b.times.push(performance.now() - started);
+      }
+    });
+  }
+  const base = built[0]!;
+  for (const b of built) {
+    const med = median(b.times);
+    const p99 = percentile(b.times, 99);
+    speed.push({ size, name: b.retriever.name, p99, median: med });
+    const ratio = b === base ? '1' : (median(base.times) / med).toFixed(4);
+    const ratio99 = b === base ? '1' : (percentile(base.times, 99) / p99).toFixed(4);
+    say(`| ${size} | ${b.retriever.name} | ${format(b.buildMs)} | ${b.heapMb.toFixed(1)} | ${format(med)} | ${format(p99)} | ${ratio} | ${ratio99} |`);
+  }
+}
+
+// 3. Bot throughput
+say();
+say('## 3. Bot throughput through `bot.handleUpdate` (outgoing calls answered in-process)');
+say();
+const { deps } = await createTestBot();
+const oursApi = new LocalApi();
+const oursBot = oursApi.install(createBot('0:bench', deps, { botInfo: LOCAL_BOT_INFO }, { rateLimit: false }));
+const echoApi = new LocalApi();
+const echoBot = echoApi.install(new Bot('0:bench', { botInfo: LOCAL_BOT_INFO }));
+echoBot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
+const perRound = 300;
+const rates: Record<'ours' | 'echo', number[]> = { ours: [], echo: [] };
+for (let round = 0; round < 7; round++) {
+  for (const [name, bot, api] of [['ours', oursBot, oursApi], ['echo', echoBot, echoApi]] as const) {
+    const started = performance.now();
+    for (let i = 0; i < perRound; i++) await (bot as Bot).handleUpdate(textUpdate({ id: 10 + (i % 50), first_name: 'B' }, questions[i % questions.length]!));
+    api.clear();
+    if (round > 0) rates[name].push(perRound / ((performance.now() - started) / 1000));
+  }
+}
+say('| bot | updates/s (median of 6 rounds × 300) | ratio ours / echo |');
+say('|---|---:|---:|');
+say(`| ours (search, reply, store) | ${median(rates.ours).toFixed(0)} | ${(median(rates.ours) / median(rates.echo)).toFixed(4)} |`);
+say(`| bare grammY echo bot | ${median(rates.echo).toFixed(0)} | 1 |`);
+
+// 4. Start-up
+say();
+say('## 4. Start-up: process start to ready, and resident memory when ready');
+say();
+function startOnce(script: string): Promise<{ ms: number; rss: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (d) => {
+      text += d;
+      const match = /ready (\d+)/.exec(text);
+      if (match) resolve({ ms: performance.now() - started, rss: Number(match[1]) });
+    });
+    child.on('exit', (code) => code && reject(new Error(`${script} exited ${code}`)));
+  });
+}
+const starts: Record<'ours' | 'echo', { ms: number; rss: number }[]> = { ours: [], echo: [] };
+for (let i = 0; i < 6; i++) {
+  starts.ours.push(await startOnce('bench/startup/ours.ts'));
+  starts.echo.push(await startOnce('bench/startup/echo.ts'));
+}
+const startMs = (k: 'ours' | 'echo') => median(starts[k].map((s) => s.ms));
+const rssMb = (k: 'ours' | 'echo') => median(starts[k].map((s) => s.rss)) / 1e6;
+say('| process | ready after ms (median of 6) | RSS MB | ratio ours / echo (time, memory) |');
+say('|---|---:|---:|---:|');
+say(`| ours (data, index, store, i18n, bot) | ${startMs('ours').toFixed(0)} | ${rssMb('ours').toFixed(0)} | ${(startMs('ours') / startMs('echo')).toFixed(2)}, ${(rssMb('ours') / rssMb('echo')).toFixed(2)} |`);
+say(`| bare grammY echo bot | ${startMs('echo').toFixed(0)} | ${rssMb('echo').toFixed(0)} | 1, 1 |`);
+say();
+say('Both start through the same TypeScript loader (tsx), so its cost is in both.');
+
+writeFileSync('bench/results.md', `${out.join('\n')}\n`);
+writeFileSync('bench/results.svg', renderSvg(quality, speed));
+console.log('\nwrote bench/results.md and bench/results.svg');
