@@ -1,9 +1,9 @@
 /** The three retrievers compared, behind one small interface, over the same knowledge base. */
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { analyze } from '../src/knowledge/analyze.ts';
+import { analyze, type LexiconTables } from '../src/knowledge/analyze.ts';
 import type { KnowledgeBase } from '../src/knowledge/load.ts';
-import { FaqIndex } from '../src/knowledge/search.ts';
+import { DEFAULT_SEARCH_OPTIONS, FaqIndex } from '../src/knowledge/search.ts';
 
 export interface Retrieved {
   /** Entry ids, best first. */
@@ -17,11 +17,12 @@ export interface Retriever {
   search(query: string): Retrieved;
 }
 
-export type RetrieverFactory = (kb: KnowledgeBase) => Retriever;
+/** `lexicon`: the concepts the bot recognises (built-in plus country names), shared by ours and MiniSearch. */
+export type RetrieverFactory = (kb: KnowledgeBase, lexicon: LexiconTables) => Retriever;
 
 /** This project's search. */
-export const ours: RetrieverFactory = (kb) => {
-  const index = new FaqIndex(kb);
+export const ours: RetrieverFactory = (kb, lexicon) => {
+  const index = new FaqIndex(kb, { ...DEFAULT_SEARCH_OPTIONS, lexicon });
   return {
     name: 'ours',
     search(query) {
@@ -44,8 +45,8 @@ export const plainFuse: RetrieverFactory = (kb) => {
 };
 
 /** A strong peer: MiniSearch (BM25-like) with our tokenisation, fuzzy and prefix matching, question fields boosted. */
-export const miniSearch: RetrieverFactory = (kb) => {
-  const tokenize = (text: string) => analyze(text).map((t) => t.term);
+export const miniSearch: RetrieverFactory = (kb, lexicon) => {
+  const tokenize = (text: string) => analyze(text, lexicon).map((t) => t.term);
   const search = new MiniSearch<{ id: string; questions: string; keywords: string; answer: string }>({
     fields: ['questions', 'keywords', 'answer'],
     tokenize,

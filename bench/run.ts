@@ -11,7 +11,7 @@ import { Bot } from 'grammy';
 import { createBot } from '../src/bot/index.ts';
 import { LOCAL_BOT_INFO, LocalApi } from '../src/bot/local-api.ts';
 import { textUpdate } from '../src/bot/updates.ts';
-import { loadFaqFile } from '../src/knowledge/load.ts';
+import { DataService } from '../src/data/service.ts';
 import { evaluateRetriever, type QualityRow } from './quality.ts';
 import { RETRIEVERS } from './retrievers.ts';
 import { format, median, percentile } from './stats.ts';
@@ -27,7 +27,9 @@ const say = (line = '') => {
   console.log(line);
 };
 
-const real = await loadFaqFile('data/faq.json');
+const shipped = (await DataService.load({ faqFile: 'data/faq.json', countriesFile: 'data/countries.json', documentsFile: 'data/documents.json' })).current();
+const real = shipped.knowledge.kb;
+const lexicon = shipped.knowledge.index.lexicon;
 const devSet = loadDevSet();
 const questions = devSet.map((q) => q.q);
 const warmUp = readJsonl('test/fixtures/ask-extra.jsonl').map((q) => q.q);
@@ -47,7 +49,7 @@ say('| retriever | zh answer | en answer | zh top-3 | en top-3 | off-topic rejec
 say('|---|---:|---:|---:|---:|---:|');
 const quality: QualityRow[] = [];
 for (const factory of RETRIEVERS) {
-  const row = evaluateRetriever(factory(real), real, devSet);
+  const row = evaluateRetriever(factory(real, lexicon), real, devSet);
   quality.push(row);
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   say(`| ${row.name} | ${pct(row.answer.zh)} | ${pct(row.answer.en)} | ${pct(row.top3.zh)} | ${pct(row.top3.en)} | ${pct(row.offTopic)} |`);
@@ -68,7 +70,7 @@ for (const size of [50, 500, 5000]) {
     gc();
     const heapBefore = process.memoryUsage().heapUsed;
     const started = performance.now();
-    const retriever = factory(kb);
+    const retriever = factory(kb, lexicon);
     const buildMs = performance.now() - started;
     gc();
     return { retriever, buildMs, heapMb: (process.memoryUsage().heapUsed - heapBefore) / 1e6, times: [] as number[] };

@@ -5,7 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { buildTables, type Tables } from '../check/catalogue.ts';
+import type { Country } from '../check/schema.ts';
+import { analyze, buildLexicon } from '../knowledge/analyze.ts';
+import { CONCEPTS, type ConceptGroup } from '../knowledge/lexicon.ts';
 import { parseFaq } from '../knowledge/load.ts';
+import { DEFAULT_SEARCH_OPTIONS, PLACE_TOKEN_PREFIX } from '../knowledge/search.ts';
 import { buildKnowledge, type Knowledge } from '../knowledge/service.ts';
 import { hasErrors, validateCountries, validateDocuments, validateFaq, type Issue } from './validate.ts';
 
@@ -38,6 +42,21 @@ async function readText(path: string, issues: Issue[]): Promise<string | undefin
   }
 }
 
+/**
+ * Country names from the /check table as search concepts, so "加拿大" is one term (not 加, 大)
+ * and "germany" is a known place rather than an unknown word. Names the built-in lexicon
+ * already maps (印度, 香港…) and short Latin aliases (us, uk: everyday words) are left out.
+ */
+export function placeConcepts(countries: Country[]): ConceptGroup[] {
+  return countries.map((country) => ({
+    concept: `${PLACE_TOKEN_PREFIX.slice(1)}${country.code}`,
+    domain: false,
+    terms: [country.name.en, country.name.zh, country.officialName, ...country.aliases].filter(
+      (name) => (/\p{Script=Han}/u.test(name) ? [...name].length >= 2 : name.length >= 3) && !analyze(name).some((t) => t.term.startsWith('#')),
+    ),
+  }));
+}
+
 /** Reads and validates all three files; builds the snapshot only when there is no error. */
 export async function loadData(paths: DataPaths): Promise<LoadResult> {
   const issues: Issue[] = [];
@@ -46,7 +65,9 @@ export async function loadData(paths: DataPaths): Promise<LoadResult> {
   if (countries !== undefined) issues.push(...validateCountries(countries, paths.countriesFile));
   if (documents !== undefined) issues.push(...validateDocuments(documents, paths.documentsFile));
   if (hasErrors(issues) || faq === undefined || countries === undefined || documents === undefined) return { ok: false, issues };
-  const snapshot = { knowledge: buildKnowledge(parseFaq(JSON.parse(faq))), tables: buildTables(JSON.parse(countries), JSON.parse(documents)), loadedAt: new Date() };
+  const tables = buildTables(JSON.parse(countries), JSON.parse(documents));
+  const lexicon = buildLexicon([...CONCEPTS, ...placeConcepts(tables.countries)]);
+  const snapshot = { knowledge: buildKnowledge(parseFaq(JSON.parse(faq)), { ...DEFAULT_SEARCH_OPTIONS, lexicon }), tables, loadedAt: new Date() };
   return { ok: true, snapshot, issues };
 }
 

@@ -11,7 +11,7 @@
  */
 import { stemmer } from 'stemmer';
 import { toSimplified } from './chinese.ts';
-import { CONCEPTS, STOPWORDS } from './lexicon.ts';
+import { CONCEPTS, STOPWORDS, type ConceptGroup } from './lexicon.ts';
 
 export interface Term {
   /** "#concept" or a plain word/stem. */
@@ -23,7 +23,7 @@ export interface Term {
 
 export const conceptToken = (concept: string): string => `#${concept}`;
 
-interface LexiconTables {
+export interface LexiconTables {
   /** Simplified Chinese phrase → concept tokens. */
   han: Map<string, string[]>;
   /** First character → the lengths of the phrases starting with it, longest first. */
@@ -51,7 +51,8 @@ function stem(word: string): string {
   return stemmed;
 }
 
-function buildLexicon(): LexiconTables {
+/** The lookup tables for a set of concept groups (the built-in ones, plus e.g. country names). */
+export function buildLexicon(groups: ConceptGroup[] = CONCEPTS): LexiconTables {
   const han = new Map<string, string[]>();
   const latin = new Map<string, string[]>();
   const domainTokens = new Set<string>();
@@ -61,7 +62,7 @@ function buildLexicon(): LexiconTables {
     const existing = map.get(key) ?? [];
     map.set(key, [...new Set([...existing, ...tokens])]);
   };
-  for (const group of CONCEPTS) {
+  for (const group of groups) {
     const tokens = [group.concept, ...(group.implies ?? [])].map(conceptToken);
     if (group.domain) domainTokens.add(conceptToken(group.concept));
     for (const raw of group.terms) {
@@ -83,8 +84,8 @@ function buildLexicon(): LexiconTables {
 
 export const LEXICON = buildLexicon();
 
-export function isDomainToken(term: string): boolean {
-  return LEXICON.domainTokens.has(term);
+export function isDomainToken(term: string, lexicon: LexiconTables = LEXICON): boolean {
+  return lexicon.domainTokens.has(term);
 }
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -111,7 +112,7 @@ export function splitRuns(normalized: string): Run[] {
 /** A Han run cut into lexicon phrases (concept tokens) and the leftover text between them. */
 export type HanPiece = { kind: 'concept'; tokens: string[]; surface: string } | { kind: 'rest'; text: string };
 
-export function matchHanLexicon(run: string): HanPiece[] {
+export function matchHanLexicon(run: string, lexicon: LexiconTables = LEXICON): HanPiece[] {
   const chars = [...run];
   const pieces: HanPiece[] = [];
   let rest = '';
@@ -119,10 +120,10 @@ export function matchHanLexicon(run: string): HanPiece[] {
   while (i < chars.length) {
     let matched = 0;
     // Only the lengths of phrases that start with this character, longest first.
-    for (const len of LEXICON.hanLengthsByFirstChar.get(chars[i]!) ?? []) {
+    for (const len of lexicon.hanLengthsByFirstChar.get(chars[i]!) ?? []) {
       if (i + len > chars.length) continue;
       const candidate = chars.slice(i, i + len).join('');
-      const tokens = LEXICON.han.get(candidate);
+      const tokens = lexicon.han.get(candidate);
       if (tokens) {
         if (rest) pieces.push({ kind: 'rest', text: rest });
         rest = '';
@@ -155,15 +156,15 @@ export function hanWords(text: string): string[] {
 }
 
 /** Latin run → terms: lexicon phrases (longest first) become concepts, other words are stemmed. */
-export function latinTerms(run: string): Term[] {
+export function latinTerms(run: string, lexicon: LexiconTables = LEXICON): Term[] {
   const words = latinWords(run.replace(/-/g, ' '));
   const stems = words.map(stem);
   const terms: Term[] = [];
   let i = 0;
   while (i < words.length) {
     let matched = 0;
-    for (let n = Math.min(LEXICON.latinMaxWords, words.length - i); n >= 1; n--) {
-      const tokens = LEXICON.latin.get(stems.slice(i, i + n).join(' '));
+    for (let n = Math.min(lexicon.latinMaxWords, words.length - i); n >= 1; n--) {
+      const tokens = lexicon.latin.get(stems.slice(i, i + n).join(' '));
       if (tokens) {
         const surface = words.slice(i, i + n).join(' ');
         for (const token of tokens) terms.push({ term: token, surface, script: 'latin' });
@@ -185,14 +186,14 @@ export function latinTerms(run: string): Term[] {
 }
 
 /** Index-side analysis: exact terms only. */
-export function analyze(text: string): Term[] {
+export function analyze(text: string, lexicon: LexiconTables = LEXICON): Term[] {
   const terms: Term[] = [];
   for (const run of splitRuns(normalizeText(text))) {
     if (run.script === 'latin') {
-      terms.push(...latinTerms(run.text));
+      terms.push(...latinTerms(run.text, lexicon));
       continue;
     }
-    for (const piece of matchHanLexicon(run.text)) {
+    for (const piece of matchHanLexicon(run.text, lexicon)) {
       if (piece.kind === 'concept') for (const token of piece.tokens) terms.push({ term: token, surface: piece.surface, script: 'han' });
       else for (const word of hanWords(piece.text)) terms.push({ term: word, surface: word, script: 'han' });
     }

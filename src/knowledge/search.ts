@@ -9,7 +9,7 @@
  * vocabulary of distinct words, only for unknown words, and its answers are cached.
  */
 import Fuse from 'fuse.js';
-import { analyze, conceptToken, hanWords, isDomainToken, latinTerms, LEXICON, matchHanLexicon, normalizeText, splitRuns, type Term } from './analyze.ts';
+import { analyze, conceptToken, hanWords, isDomainToken, latinTerms, LEXICON, matchHanLexicon, normalizeText, splitRuns, type LexiconTables, type Term } from './analyze.ts';
 import type { KnowledgeBase } from './load.ts';
 import type { FaqEntry } from './schema.ts';
 
@@ -18,6 +18,8 @@ export interface SearchOptions {
   threshold: number;
   /** How many candidates to return. */
   limit: number;
+  /** Concepts to recognise; the built-in lexicon unless the caller adds e.g. country names. */
+  lexicon?: LexiconTables;
 }
 
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = { threshold: 0.3, limit: 5 };
@@ -58,6 +60,9 @@ const MIN_IDF = 0.25;
 /** How far a fuzzy word may be from a known one (Fuse score: errors / length). */
 const LATIN_FUZZY_THRESHOLD = 0.34;
 const MIN_FUZZY_LENGTH = 5;
+/** Concept tokens of places (countries, regions) start with this; see placeConcepts(). */
+export const PLACE_TOKEN_PREFIX = '#place-';
+const PLACE_WEIGHT = 1.5;
 /** Coverage needed when the question names a known topic but no domain word. */
 const OUT_OF_DOMAIN_THRESHOLD = 0.75;
 
@@ -81,11 +86,14 @@ function bigrams(word: string): Set<string> {
 }
 
 /** Lexicon phrases of 4–6 characters, by length, as character arrays (for the one-slip repair). */
-const HAN_PHRASES_BY_LENGTH = new Map<number, string[][]>();
-for (const phrase of LEXICON.han.keys()) {
-  const chars = [...phrase];
-  if (chars.length < 4 || chars.length > 6) continue;
-  HAN_PHRASES_BY_LENGTH.set(chars.length, [...(HAN_PHRASES_BY_LENGTH.get(chars.length) ?? []), chars]);
+function phrasesByLength(lexicon: LexiconTables): Map<number, string[][]> {
+  const byLength = new Map<number, string[][]>();
+  for (const phrase of lexicon.han.keys()) {
+    const chars = [...phrase];
+    if (chars.length < 4 || chars.length > 6) continue;
+    byLength.set(chars.length, [...(byLength.get(chars.length) ?? []), chars]);
+  }
+  return byLength;
 }
 
 /** Ranking order: higher score first, then id, so equal scores come out the same every time. */
@@ -105,6 +113,9 @@ export class FaqIndex {
   private readonly fuzzyCache = new Map<string, Term[] | null>();
   /** Per entry, per question variant: the summed IDF of the variant's own terms. */
   private readonly variantMass: number[][] = [];
+  /** The concepts this index recognises (built-in plus any the caller added). */
+  readonly lexicon: LexiconTables;
+  private readonly hanPhrasesByLength: Map<number, string[][]>;
   /** Score accumulators reused by every search (search is synchronous, so one set is enough). */
   private readonly scratch: { union: Float64Array; variantSums: Float64Array; touched: Int32Array };
 
@@ -113,6 +124,8 @@ export class FaqIndex {
     private readonly options: SearchOptions = DEFAULT_SEARCH_OPTIONS,
   ) {
     this.entries = kb.entries;
+    this.lexicon = options.lexicon ?? LEXICON;
+    this.hanPhrasesByLength = phrasesByLength(this.lexicon);
     const latinSurfaces = new Set<string>();
     const variantTerms = kb.entries.map((entry, index) => this.indexEntry(entry, index, latinSurfaces));
     const n = kb.entries.length;
@@ -120,7 +133,7 @@ export class FaqIndex {
     for (const variants of variantTerms) {
       this.variantMass.push(variants.map((terms) => [...new Set(terms)].reduce((sum, term) => sum + this.idf(term) * FaqIndex.termWeight(term), 0)));
     }
-    for (const phrase of LEXICON.latin.keys()) if (!phrase.includes(' ')) latinSurfaces.add(phrase);
+    for (const phrase of this.lexicon.latin.keys()) if (!phrase.includes(' ')) latinSurfaces.add(phrase);
     this.latinWords = [...latinSurfaces].filter((w) => w.length >= MIN_FUZZY_LENGTH && w.length <= MAX_FUZZY_LENGTH);
     this.latinWords.forEach((word, id) => {
       for (const gram of bigrams(word)) {
@@ -145,13 +158,13 @@ export class FaqIndex {
     };
     const variants = [...entry.questions.zh, ...entry.questions.en];
     const variantTerms = variants.slice(0, MAX_VARIANTS).map((question, i) => {
-      const terms = analyze(question);
+      const terms = analyze(question, this.lexicon);
       add(terms, WEIGHT.question, 1 << i);
       return terms.map((t) => t.term);
     });
-    for (const keyword of entry.keywords) add(analyze(keyword), WEIGHT.keyword, 0);
-    add(analyze(entry.answer.zh), WEIGHT.answer, 0);
-    add(analyze(entry.answer.en), WEIGHT.answer, 0);
+    for (const keyword of entry.keywords) add(analyze(keyword, this.lexicon), WEIGHT.keyword, 0);
+    add(analyze(entry.answer.zh, this.lexicon), WEIGHT.answer, 0);
+    add(analyze(entry.answer.en, this.lexicon), WEIGHT.answer, 0);
     for (const [term, posting] of best) {
       const list = this.postings.get(term);
       if (list) list.push(posting);
@@ -163,8 +176,11 @@ export class FaqIndex {
   /**
    * A single Chinese character is an ambiguous morpheme (哪, 年, 办), and a number is
    * mostly noise unless the knowledge base knows it (1961, 15): both count, but little.
+   * A place counts more.
    */
   private static termWeight(term: string): number {
+    // A named place is usually the point of the question ("加拿大…什么时候开始适用").
+    if (term.startsWith(PLACE_TOKEN_PREFIX)) return PLACE_WEIGHT;
     return (term.length === 1 && /\p{Script=Han}/u.test(term)) || /^\d+$/.test(term) ? 0.3 : 1;
   }
 
@@ -197,7 +213,7 @@ export class FaqIndex {
       const hit = new Fuse(candidates, { threshold: LATIN_FUZZY_THRESHOLD, ignoreLocation: true, includeScore: true, isCaseSensitive: true })
         .search(surface)
         .sort((a, b) => (a.score ?? 1) - (b.score ?? 1) || a.item.localeCompare(b.item))[0];
-      if (hit) found = latinTerms(hit.item).map((t) => ({ ...t, surface }));
+      if (hit) found = latinTerms(hit.item, this.lexicon).map((t) => ({ ...t, surface }));
     }
     if (this.fuzzyCache.size > 10_000) this.fuzzyCache.clear();
     this.fuzzyCache.set(surface, found);
@@ -214,12 +230,13 @@ export class FaqIndex {
   private repairHan(run: string): string {
     const chars = [...run];
     for (let length = 6; length >= 4; length--) {
-      const phrases = HAN_PHRASES_BY_LENGTH.get(length) ?? [];
+      const phrases = this.hanPhrasesByLength.get(length) ?? [];
       for (let start = 0; start + length <= chars.length; start++) {
         const window = chars.slice(start, start + length);
         const text = window.join('');
         // An exact phrase plus a neighbouring character is not a typo (海牙认证不… ≠ 海牙认证书).
-        if (LEXICON.han.has(text) || LEXICON.han.has(window.slice(1).join('')) || LEXICON.han.has(window.slice(0, -1).join(''))) continue;
+        const known = this.lexicon.han;
+        if (known.has(text) || known.has(window.slice(1).join('')) || known.has(window.slice(0, -1).join(''))) continue;
         const fix = phrases.find((phrase) => {
           let diff = 0;
           for (let i = 0; i < length && diff < 2; i++) if (phrase[i] !== window[i]) diff++;
@@ -237,7 +254,7 @@ export class FaqIndex {
     const put = (term: string, quality: number) => terms.set(term, Math.max(terms.get(term) ?? 0, quality));
     for (const run of splitRuns(normalizeText(text.slice(0, MAX_QUERY_LENGTH)))) {
       if (run.script === 'latin') {
-        for (const t of latinTerms(run.text)) {
+        for (const t of latinTerms(run.text, this.lexicon)) {
           if (t.term.startsWith('#') || this.postings.has(t.term)) put(t.term, 1);
           else {
             const fuzzy = this.fuzzyLatin(t.surface);
@@ -249,7 +266,7 @@ export class FaqIndex {
       }
       const repaired = this.repairHan(run.text);
       const quality = repaired === run.text ? 1 : 0.85;
-      for (const piece of matchHanLexicon(repaired)) {
+      for (const piece of matchHanLexicon(repaired, this.lexicon)) {
         if (piece.kind === 'concept') for (const token of piece.tokens) put(token, quality);
         else for (const word of hanWords(piece.text)) put(word, this.postings.has(word) ? 1 : 0);
       }
@@ -259,7 +276,7 @@ export class FaqIndex {
 
   search(text: string): SearchResult {
     const query = this.readQuery(text);
-    const inDomain = query.some((q) => q.quality > 0 && isDomainToken(q.term));
+    const inDomain = query.some((q) => q.quality > 0 && isDomainToken(q.term, this.lexicon));
     const unknownIdf = Math.log(1 + (this.entries.length + 0.5) / 0.5) * UNKNOWN_TERM_FACTOR;
     const { union, variantSums, touched } = this.scratch;
     let touchedCount = 0;
@@ -268,7 +285,8 @@ export class FaqIndex {
       const postings = quality > 0 ? this.postings.get(term) : undefined;
       const weight = FaqIndex.termWeight(term);
       if (!postings) {
-        mass += unknownIdf * weight;
+        // A place we know that no entry names ("…for Germany") is context, not a gap in our answer.
+        if (!term.startsWith(PLACE_TOKEN_PREFIX)) mass += unknownIdf * weight;
         continue;
       }
       const idf = this.idf(term) * weight;

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFaqFile } from '../../src/knowledge/load.ts';
 import { FaqIndex } from '../../src/knowledge/search.ts';
-import { FAQ_PATH } from '../helpers/bot.ts';
+import { shippedData } from '../helpers/bot.ts';
 import { evaluate, loadDevSet, readJsonl } from './eval.ts';
 
 let index: FaqIndex;
 beforeAll(async () => {
-  index = new FaqIndex(await loadFaqFile(FAQ_PATH));
+  // The index the bot uses: the FAQ with the countries' names as concepts.
+  index = (await shippedData()).current().knowledge.index;
 });
 
 describe('accuracy floors on the development set', () => {
