@@ -10,7 +10,7 @@ const optional = z
 
 const ConfigSchema = z.object({
   BOT_TOKEN: optional.pipe(z.string().regex(/^\d+:[\w-]{20,}$/, 'expected the form 123456:ABC… given by @BotFather').optional()),
-  BOT_API_ROOT: optional.pipe(z.url({ message: 'expected a URL such as http://127.0.0.1:8081' }).optional()),
+  BOT_API_ROOT: optional.pipe(z.url({ protocol: /^https?$/, message: 'expected an http(s) URL such as http://127.0.0.1:8081' }).optional()),
   DATA_DIR: optional.default('var'),
   FAQ_FILE: optional.default('data/faq.json'),
   COUNTRIES_FILE: optional.default('data/countries.json'),
