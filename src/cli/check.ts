@@ -36,12 +36,13 @@ async function main(): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n${usage}\n`);
     return 2;
   }
+  const en = i18n.translator('en');
   const problems: string[] = [];
-  if (!values.document) problems.push('--document is required');
-  if (!values.country) problems.push('--country is required');
-  if (values.direction !== 'from_china' && values.direction !== 'to_china') problems.push('--direction must be from_china or to_china');
-  if (values.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(Date.parse(values.date)))) problems.push('--date must be YYYY-MM-DD');
-  if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') problems.push('--lang must be zh or en');
+  if (!values.document) problems.push(en('check.cli_error.document_required'));
+  if (!values.country) problems.push(en('check.cli_error.country_required'));
+  if (values.direction !== 'from_china' && values.direction !== 'to_china') problems.push(en('check.cli_error.bad_direction'));
+  if (values.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(Date.parse(values.date)))) problems.push(en('check.cli_error.bad_date'));
+  if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') problems.push(en('check.cli_error.bad_lang'));
   if (problems.length) {
     process.stderr.write(`${problems.join('\n')}\n${usage}\n`);
     return 2;
