@@ -207,3 +207,23 @@ describe('everything else', () => {
     expect(store.getLocale(42)).toBeUndefined();
   });
 });
+
+describe('in a group chat', () => {
+  const group = (text: string, extra: Record<string, unknown> = {}) =>
+    ({
+      update_id: Math.floor(Math.random() * 1e9),
+      message: { message_id: 5, date: 0, chat: { id: -100, type: 'supergroup', title: 'Exporters' }, from: { id: 42, is_bot: false, first_name: 'Ann' }, text, ...extra },
+    }) as never;
+
+  it('answers only what is addressed to it: a mention or a reply to the bot', async () => {
+    const { bot, api } = await createTestBot();
+    await bot.handleUpdate(group('what is an apostille'));
+    await bot.handleUpdate(group('/frobnicate', { entities: [{ type: 'bot_command', offset: 0, length: 11 }] }));
+    await bot.handleUpdate(group('hello', { sticker: undefined }));
+    expect(api.sent()).toHaveLength(0);
+    await bot.handleUpdate(group('@apostille_helper_bot what is an apostille'));
+    expect(String(api.sent()[0]?.payload.text)).toContain('An apostille');
+    await bot.handleUpdate(group('and does it expire', { reply_to_message: { message_id: 1, date: 0, chat: { id: -100, type: 'supergroup', title: 'E' }, from: { id: 1000, is_bot: true, first_name: 'Apostille Helper' }, text: 'x' } }));
+    expect(String(api.sent()[1]?.payload.text)).toContain('expire');
+  });
+});
