@@ -57,12 +57,12 @@ describe('the polling process', () => {
     api.pushText(7, '公约什么时候对中国生效');
     await new Promise((r) => setTimeout(r, 3000));
     await api.up();
-    await api.waitFor(() => api!.sent().length === 2, 15_000);
+    await api.waitFor(() => api!.sent().length === 2, 30_000);
     expect(String(api.sent()[1]!.payload.text)).toContain('2023年11月7日');
     expect(bot.child.exitCode).toBeNull();
     // Exponential back-off: a handful of failed polls, not hundreds.
     expect(bot.logs.filter((l) => l.method === 'getUpdates').length).toBeLessThan(20);
-  });
+  }, 60_000);
 
   it('SIGTERM while an update is being handled: the reply is still sent, exit 0, the store file intact', async () => {
     api = new FakeBotApi();
