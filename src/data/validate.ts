@@ -21,7 +21,6 @@ export interface Issue {
   params?: Record<string, string | number>;
 }
 
-export const MIN_QUESTION_VARIANTS = 3;
 
 /** JSON.parse with the line and column of a syntax error. */
 export function parseJson(text: string, file: string): { value?: unknown; issues: Issue[] } {

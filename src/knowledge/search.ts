@@ -9,7 +9,7 @@
  * vocabulary of distinct words, only for unknown words, and its answers are cached.
  */
 import Fuse from 'fuse.js';
-import { analyze, conceptToken, hanWords, isDomainToken, latinTerms, LEXICON, matchHanLexicon, normalizeText, splitRuns, type LexiconTables, type Term } from './analyze.ts';
+import { analyze, hanWords, isDomainToken, latinTerms, LEXICON, matchHanLexicon, normalizeText, splitRuns, type LexiconTables, type Term } from './analyze.ts';
 import type { KnowledgeBase } from './load.ts';
 import type { FaqEntry } from './schema.ts';
 
@@ -348,4 +348,3 @@ export class FaqIndex {
   }
 }
 
-export { conceptToken };
