@@ -10,6 +10,7 @@ import { feedbackFeature } from './features/feedback.ts';
 import { languageFeature } from './features/language.ts';
 import { startFeature } from './features/start.ts';
 import { logUpdates, rateLimit, type RateLimitOptions } from './middleware.ts';
+import { htmlByDefault } from './send.ts';
 import { installTransformers } from './transformers.ts';
 
 export interface RuntimeOptions {
@@ -30,6 +31,7 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
 
   bot.use(sequentialize(chatKey));
   bot.use(async (ctx, next) => {
+    ctx.api.config.use(htmlByDefault);
     ctx.deps = deps;
     const userId = ctx.from?.id;
     ctx.locale = (userId !== undefined ? deps.store.getLocale(userId) : undefined) ?? localeFromLanguageCode(ctx.from?.language_code) ?? 'en';
@@ -46,7 +48,7 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
     deps.logger.error({ err: error instanceof Error ? error.message : String(error), update_id: ctx.update.update_id }, 'update failed');
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-      if (ctx.chat) await ctx.reply(ctx.t('error.generic'), { parse_mode: 'HTML' });
+      if (ctx.chat) await ctx.reply(ctx.t('error.generic'));
     } catch {
       // The apology failed too (e.g. Telegram unreachable): the log line above is all we can do.
     }

@@ -51,6 +51,6 @@ export function rateLimit(options: RateLimitOptions): Middleware<BotContext> {
     ctx.outcome = 'rate_limited';
     if (window.noticed) return;
     window.noticed = true;
-    await ctx.reply(ctx.t('rate_limit.notice', { seconds: Math.ceil((window.start + options.windowMs - at) / 1000) }), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t('rate_limit.notice', { seconds: Math.ceil((window.start + options.windowMs - at) / 1000) }));
   };
 }

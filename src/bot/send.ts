@@ -1,4 +1,4 @@
-import { InlineKeyboard } from 'grammy';
+import { InlineKeyboard, type Transformer } from 'grammy';
 import type { Button, Reply } from '../reply/answer.ts';
 import { splitHtml } from '../reply/html.ts';
 import type { BotContext } from './context.ts';
@@ -14,7 +14,6 @@ export async function sendReply(ctx: BotContext, reply: Reply): Promise<void> {
   for (const [i, part] of parts.entries()) {
     const last = i === parts.length - 1;
     await ctx.reply(part, {
-      parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       reply_markup: last ? keyboardOf(reply.buttons) : undefined,
     });
@@ -26,3 +25,18 @@ export function isHarmlessTelegramError(error: unknown): boolean {
   const description = (error as { description?: string })?.description ?? '';
   return /query is too old|query ID is invalid|message is not modified/i.test(description);
 }
+
+/** Methods whose text the bot writes; every one of them is HTML, escaped by the i18n layer and the renderers. */
+const HTML_METHODS = new Set(['sendMessage', 'editMessageText', 'sendDocument']);
+
+/**
+ * Sets parse_mode HTML on every message an update sends, unless a call says otherwise.
+ * Installed on the update's own API client (the outermost transformer), so features never repeat it.
+ */
+export const htmlByDefault: Transformer = (prev, method, payload, signal) => {
+  const p = payload as Record<string, unknown> | undefined;
+  if (p && HTML_METHODS.has(method) && p.parse_mode === undefined && (p.text !== undefined || p.caption !== undefined)) {
+    return prev(method, { ...p, parse_mode: 'HTML' } as typeof payload, signal);
+  }
+  return prev(method, payload, signal);
+};

@@ -2,16 +2,9 @@
 import type { Translate } from '../i18n/index.ts';
 import { langOf, type Locale } from '../knowledge/language.ts';
 import { localized } from '../reply/answer.ts';
-import { escapeHtml } from '../reply/html.ts';
+import { escapeHtml, renderSource } from '../reply/html.ts';
 import type { Country } from './schema.ts';
 import type { Point, Verdict } from './rules.ts';
-
-function renderSource(source: string): string {
-  const url = /https?:\/\/\S+/.exec(source)?.[0];
-  if (!url) return escapeHtml(source);
-  const [before = '', after = ''] = source.split(url);
-  return `${escapeHtml(before)}<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>${escapeHtml(after)}`;
-}
 
 export function renderVerdict(verdict: Verdict, locale: Locale, t: Translate): string {
   const lang = langOf(locale);

@@ -179,7 +179,8 @@ export function checkDocument(input: CheckInput, tables: Tables, todayIso: strin
     verdict.outcome = 'legalization';
     verdict.reasons.push({ code: 'not_recognised' });
     verdict.steps.push({ code: 'ask_mfa_route' });
-    addSources([SOURCES.chinaDeclarations]);
+    // The step gives the MFA's phone number: cite the page it comes from.
+    addSources([SOURCES.chinaDeclarations, SOURCES.mfaApply]);
     return done();
   }
 
@@ -200,7 +201,7 @@ export function checkDocument(input: CheckInput, tables: Tables, todayIso: strin
     verdict.reasons.push({ code: document.article1 });
     if (document.caveat) verdict.caveats.push(document.caveat);
     verdict.steps.push({ code: 'excluded_ask' });
-    addSources([SOURCES.convention]);
+    addSources([SOURCES.convention, SOURCES.mfaApply]);
     return done();
   }
 

@@ -7,7 +7,7 @@ import { toTraditional } from '../knowledge/chinese.ts';
 import { langOf, type Locale } from '../knowledge/language.ts';
 import type { FaqEntry } from '../knowledge/schema.ts';
 import type { FaqIndex, SearchResult } from '../knowledge/search.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml, renderSource } from './html.ts';
 
 export interface Button {
   text: string;
@@ -49,18 +49,6 @@ function buttonLabel(text: string): string {
 
 export function topicButtons(entries: FaqEntry[], locale: Locale): Button[][] {
   return entries.map((entry) => [{ text: buttonLabel(entryTitle(entry, locale)), data: faqCallbackData(entry.id, locale) }]);
-}
-
-function renderSource(source: string): string {
-  const url = /^https?:\/\/\S+$/.test(source) ? source : undefined;
-  if (url) return `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
-  // "Document name: https://…" keeps its name and links the address.
-  const named = /^(.*?):?\s+(https?:\/\/\S+)(.*)$/.exec(source);
-  if (named) {
-    const [, name = '', link = '', rest = ''] = named;
-    return `${escapeHtml(name)}: <a href="${escapeHtml(link)}">${escapeHtml(link)}</a>${escapeHtml(rest)}`;
-  }
-  return escapeHtml(source);
 }
 
 /** Up to three related entries: the entry's curated list first, then the next search candidates. */

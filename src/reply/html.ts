@@ -12,6 +12,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** A source line (a URL, or a document name with or without a URL): its address becomes a link. */
+export function renderSource(source: string): string {
+  const url = /https?:\/\/\S+/.exec(source)?.[0];
+  if (!url) return escapeHtml(source);
+  const [before = '', after = ''] = source.split(url);
+  return `${escapeHtml(before)}<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>${escapeHtml(after)}`;
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 
 /** What the user sees of an HTML message: tags dropped, entities decoded. */

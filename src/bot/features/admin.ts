@@ -47,7 +47,7 @@ admin.command('stats', async (ctx) => {
 admin.command('unanswered', async (ctx) => {
   const items = ctx.deps.store.unanswered();
   if (!items.length) {
-    await ctx.reply(ctx.t('admin.unanswered_none'), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t('admin.unanswered_none'));
     return;
   }
   const lines = [ctx.t('admin.unanswered_title', { total: items.length })];
@@ -56,7 +56,7 @@ admin.command('unanswered', async (ctx) => {
   }
   await sendReply(ctx, { html: lines.join('\n'), buttons: [] });
   const file = new InputFile(Buffer.from(`${JSON.stringify(items, null, 2)}\n`), `unanswered-${ctx.deps.today()}.json`);
-  await ctx.replyWithDocument(file, { caption: ctx.t('admin.unanswered_file_caption'), parse_mode: 'HTML' });
+  await ctx.replyWithDocument(file, { caption: ctx.t('admin.unanswered_file_caption') });
 });
 
 admin.command('reload', async (ctx) => {

@@ -94,14 +94,14 @@ async function showStep(ctx: BotContext, state: WizardState, mode: 'edit' | 'sen
   const view = stepView(ctx, state);
   if (mode === 'edit') {
     try {
-      await ctx.editMessageText(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });
+      await ctx.editMessageText(view.text, { reply_markup: view.keyboard });
       return;
     } catch (error) {
       if (isHarmlessTelegramError(error)) return;
       throw error;
     }
   }
-  await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });
+  await ctx.reply(view.text, { reply_markup: view.keyboard });
 }
 
 async function sendVerdict(ctx: BotContext, input: { document: string; country: string; direction: Direction }): Promise<void> {
@@ -127,7 +127,7 @@ checkFeature.command('check', async (ctx) => {
   ctx.t = ctx.deps.i18n.translator(locale);
   const parsed = parseCheckText(text, ctx.deps.data.current().tables);
   if (!parsed) {
-    await ctx.reply(ctx.t('check.usage'), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t('check.usage'));
     return;
   }
   await sendVerdict(ctx, parsed);
@@ -136,7 +136,7 @@ checkFeature.command('check', async (ctx) => {
 checkFeature.command('country', async (ctx) => {
   const text = ctx.match.trim();
   if (!text) {
-    await ctx.reply(ctx.t('check.country_card.usage'), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t('check.country_card.usage'));
     return;
   }
   const locale = detectLocale(text) ?? ctx.locale;
@@ -144,7 +144,7 @@ checkFeature.command('country', async (ctx) => {
   const resolved = ctx.deps.data.current().tables.countryNames.resolve(text);
   if (!resolved.item) {
     const suggestions = resolved.suggestions.map((c) => localized(c.name[langOf(locale)], locale)).join(' / ');
-    await ctx.reply(`${t('check.country_card.not_found', { text: quoteUserText(text) })}${suggestions ? `\n${t('check.label.suggest_countries')}: ${escapeHtml(suggestions)}` : ''}`, { parse_mode: 'HTML' });
+    await ctx.reply(`${t('check.country_card.not_found', { text: quoteUserText(text) })}${suggestions ? `\n${t('check.label.suggest_countries')}: ${escapeHtml(suggestions)}` : ''}`);
     return;
   }
   await sendReply(ctx, { html: renderCountry(resolved.item, locale, t), buttons: [] });
@@ -161,7 +161,7 @@ checkFeature.callbackQuery(/^chk:([0-9a-f]{6}):(dir|grp|doc|cty|back|cancel)(?::
   if (!state || state.nonce !== nonce) {
     // An old button (another run, or a restart that lost nothing but the run is over).
     await ctx.answerCallbackQuery({ text: ctx.t('check.wizard.expired') });
-    await ctx.reply(ctx.t('check.wizard.expired'), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t('check.wizard.expired'));
     return;
   }
   await ctx.answerCallbackQuery();
@@ -169,7 +169,7 @@ checkFeature.callbackQuery(/^chk:([0-9a-f]{6}):(dir|grp|doc|cty|back|cancel)(?::
   switch (action) {
     case 'cancel':
       await saveState(ctx, undefined);
-      await ctx.editMessageText(ctx.t('check.wizard.cancelled'), { parse_mode: 'HTML' }).catch((e: unknown) => {
+      await ctx.editMessageText(ctx.t('check.wizard.cancelled')).catch((e: unknown) => {
         if (!isHarmlessTelegramError(e)) throw e;
       });
       return;
@@ -196,7 +196,7 @@ checkFeature.callbackQuery(/^chk:([0-9a-f]{6}):(dir|grp|doc|cty|back|cancel)(?::
       await sendVerdict(ctx, { document: state.document, country: value, direction: state.direction ?? 'from_china' });
       return;
   }
-  await ctx.reply(ctx.t('check.wizard.expired'), { parse_mode: 'HTML' });
+  await ctx.reply(ctx.t('check.wizard.expired'));
 });
 
 // Typed answers at the document and country steps; any other text goes on to the Q&A.
@@ -208,11 +208,11 @@ checkFeature.on('message:text', async (ctx, next) => {
   if (state.step === 'document') {
     const resolved = tables.documentNames.resolve(text);
     if (resolved.item) {
-      await ctx.reply(ctx.t('check.wizard.chosen', { value: documentLabel(ctx, resolved.item) }), { parse_mode: 'HTML' });
+      await ctx.reply(ctx.t('check.wizard.chosen', { value: documentLabel(ctx, resolved.item) }));
       await showStep(ctx, { ...state, document: resolved.item.id, step: 'country' }, 'send');
     } else {
       const options = resolved.suggestions.length ? resolved.suggestions : tables.documents.filter((d) => d.group === state.group);
-      await ctx.reply(ctx.t('check.wizard.document_not_found', { text: quoteUserText(text) }), { parse_mode: 'HTML', reply_markup: documentButtons(ctx, state, options) });
+      await ctx.reply(ctx.t('check.wizard.document_not_found', { text: quoteUserText(text) }), { reply_markup: documentButtons(ctx, state, options) });
     }
     return;
   }
@@ -223,5 +223,5 @@ checkFeature.on('message:text', async (ctx, next) => {
     return;
   }
   const options = resolved.suggestions.length ? resolved.suggestions : FREQUENT_COUNTRIES.map((code) => tables.countries.find((c) => c.code === code)).filter((c) => c !== undefined);
-  await ctx.reply(ctx.t('check.wizard.country_not_found', { text: quoteUserText(text) }), { parse_mode: 'HTML', reply_markup: countryButtons(ctx, state, options) });
+  await ctx.reply(ctx.t('check.wizard.country_not_found', { text: quoteUserText(text) }), { reply_markup: countryButtons(ctx, state, options) });
 });

@@ -11,12 +11,12 @@ fallbacksFeature.on('message').filter((ctx) => ctx.chat.type !== 'private', (ctx
 
 fallbacksFeature.on('message:text', async (ctx) => {
   ctx.outcome = 'unknown_command';
-  await ctx.reply(ctx.t('unknown_command'), { parse_mode: 'HTML' });
+  await ctx.reply(ctx.t('unknown_command'));
 });
 
 fallbacksFeature.on('message', async (ctx) => {
   ctx.outcome = 'non_text';
-  await ctx.reply(ctx.t('nontext.hint'), { parse_mode: 'HTML' });
+  await ctx.reply(ctx.t('nontext.hint'));
 });
 
 fallbacksFeature.on('callback_query', async (ctx) => {

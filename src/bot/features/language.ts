@@ -10,12 +10,12 @@ function languageKeyboard(ctx: BotContext): InlineKeyboard {
 }
 
 languageFeature.command('lang', async (ctx) => {
-  await ctx.reply(ctx.t('lang.prompt'), { parse_mode: 'HTML', reply_markup: languageKeyboard(ctx) });
+  await ctx.reply(ctx.t('lang.prompt'), { reply_markup: languageKeyboard(ctx) });
 });
 
 languageFeature.callbackQuery('lang:menu', async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t('lang.prompt'), { parse_mode: 'HTML', reply_markup: languageKeyboard(ctx) });
+  await ctx.reply(ctx.t('lang.prompt'), { reply_markup: languageKeyboard(ctx) });
 });
 
 languageFeature.callbackQuery(/^lang:set:(.+)$/, async (ctx) => {
@@ -29,7 +29,7 @@ languageFeature.callbackQuery(/^lang:set:(.+)$/, async (ctx) => {
   ctx.locale = locale;
   ctx.t = ctx.deps.i18n.translator(locale);
   try {
-    await ctx.editMessageText(ctx.t('lang.saved', { name: ctx.deps.i18n.languageName(locale) }), { parse_mode: 'HTML' });
+    await ctx.editMessageText(ctx.t('lang.saved', { name: ctx.deps.i18n.languageName(locale) }));
   } catch (error) {
     if (!isHarmlessTelegramError(error)) throw error;
   }
