@@ -23,6 +23,8 @@ export const CountrySchema = z.object({
 });
 
 export const CountriesFileSchema = z.object({
+  /** Where editors find the JSON Schema (data/schema/). */
+  $schema: z.string().optional(),
   version: z.literal(1),
   asOf: isoDate,
   note: z.string().optional(),
@@ -44,6 +46,8 @@ export const DocumentSchema = z.object({
 });
 
 export const DocumentsFileSchema = z.object({
+  /** Where editors find the JSON Schema (data/schema/). */
+  $schema: z.string().optional(),
   version: z.literal(1),
   groups: z.array(text).min(1),
   documents: z.array(DocumentSchema).min(1),

@@ -1,7 +1,8 @@
 /**
  * npm run faq:validate — checks data/faq.json, data/countries.json and
  * data/documents.json and prints what to fix. Exit 1 on any error (warnings
- * alone exit 0). --lang zh prints the report in Chinese.
+ * alone exit 0). --lang zh prints the report in Chinese. Warns about entries
+ * whose `updated` date is more than a year old.
  */
 import { parseArgs } from 'node:util';
 import { runCli } from './run.ts';
@@ -13,11 +14,13 @@ import { I18n } from '../i18n/index.ts';
 
 async function main(): Promise<number> {
   loadDotEnv();
-  const { values, positionals } = parseArgs({ options: { lang: { type: 'string', default: 'en' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { lang: { type: 'string', default: 'en' }, today: { type: 'string' } }, allowPositionals: true });
   const config = createConfig(process.env);
   // A file named on the command line replaces the configured FAQ file (to check a draft).
   const paths = { ...config, faqFile: positionals[0] ?? config.faqFile };
-  const result = await loadData(paths);
+  // Entries not checked for over a year are flagged (--today fixes the date, for tests).
+  const today = values.today ?? new Date().toISOString().slice(0, 10);
+  const result = await loadData(paths, { today });
   const i18n = await I18n.create();
   const t = i18n.translator(values.lang === 'zh' ? 'zh' : 'en');
   const files = [paths.faqFile, paths.countriesFile, paths.documentsFile].map((f) => f.replace(`${process.cwd()}/`, ''));

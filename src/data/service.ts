@@ -11,7 +11,7 @@ import { CONCEPTS, type ConceptGroup } from '../knowledge/lexicon.ts';
 import { parseFaq } from '../knowledge/load.ts';
 import { DEFAULT_SEARCH_OPTIONS, PLACE_TOKEN_PREFIX } from '../knowledge/search.ts';
 import { buildKnowledge, type Knowledge } from '../knowledge/service.ts';
-import { hasErrors, validateCountries, validateDocuments, validateFaq, type Issue } from './validate.ts';
+import { hasErrors, validateCountries, validateDocuments, validateFaq, type FaqCheckOptions, type Issue } from './validate.ts';
 
 export interface DataPaths {
   faqFile: string;
@@ -58,10 +58,10 @@ export function placeConcepts(countries: Country[]): ConceptGroup[] {
 }
 
 /** Reads and validates all three files; builds the snapshot only when there is no error. */
-export async function loadData(paths: DataPaths): Promise<LoadResult> {
+export async function loadData(paths: DataPaths, faqChecks: FaqCheckOptions = {}): Promise<LoadResult> {
   const issues: Issue[] = [];
   const [faq, countries, documents] = await Promise.all([readText(paths.faqFile, issues), readText(paths.countriesFile, issues), readText(paths.documentsFile, issues)]);
-  if (faq !== undefined) issues.push(...validateFaq(faq, paths.faqFile));
+  if (faq !== undefined) issues.push(...validateFaq(faq, paths.faqFile, faqChecks));
   if (countries !== undefined) issues.push(...validateCountries(countries, paths.countriesFile));
   if (documents !== undefined) issues.push(...validateDocuments(documents, paths.documentsFile));
   if (hasErrors(issues) || faq === undefined || countries === undefined || documents === undefined) return { ok: false, issues };

@@ -105,7 +105,21 @@ export function factNumbers(text: string): string[] {
 
 const digits = factNumbers;
 
-export function validateFaq(text: string, file = 'data/faq.json'): Issue[] {
+/** An entry not checked for longer than this gets a warning: facts (dates, parties, fees) change. */
+export const STALE_AFTER_DAYS = 365;
+/** A source staff still have to write (faq:gaps drafts put it there). */
+const PLACEHOLDER_SOURCE = /\bTODO\b/i;
+
+export interface FaqCheckOptions {
+  /** Today (YYYY-MM-DD): entries whose `updated` is more than a year before it get a warning. Omitted: no age check. */
+  today?: string;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function validateFaq(text: string, file = 'data/faq.json', options: FaqCheckOptions = {}): Issue[] {
   const parsed = parseJson(text, file);
   if (!parsed.value) return parsed.issues;
   const issues: Issue[] = [];
@@ -137,6 +151,14 @@ export function validateFaq(text: string, file = 'data/faq.json'): Issue[] {
     }
     if (typeof value?.category === 'string' && categories.length && !categories.includes(value.category)) {
       issues.push({ severity: 'error', file, entry, field: 'category', code: 'unknown_category', params: { category: value.category, allowed: categories.join(', ') } });
+    }
+    const sources = Array.isArray(value?.source) ? value.source : [value?.source];
+    if (sources.some((source) => typeof source === 'string' && PLACEHOLDER_SOURCE.test(source))) {
+      issues.push({ severity: 'error', file, entry, field: 'source', code: 'placeholder_source' });
+    }
+    if (options.today && typeof value?.updated === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.updated)) {
+      const age = daysBetween(value.updated, options.today);
+      if (age > STALE_AFTER_DAYS) issues.push({ severity: 'warning', file, entry, field: 'updated', code: 'stale_entry', params: { updated: value.updated, days: age } });
     }
     const answer = (value?.answer ?? {}) as Raw;
     for (const lang of ['zh', 'en'] as const) {

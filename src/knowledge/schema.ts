@@ -18,6 +18,8 @@ export const FaqEntrySchema = z.object({
 });
 
 export const FaqFileSchema = z.object({
+  /** Where editors find the JSON Schema (data/schema/), so they underline mistakes while staff type. */
+  $schema: z.string().optional(),
   version: z.literal(1),
   categories: z.array(text).min(1),
   entries: z.array(FaqEntrySchema).min(1),
