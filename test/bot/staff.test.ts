@@ -78,7 +78,7 @@ describe('admin commands', () => {
     expect(text(stats)).toContain('what-is-apostille：回答 2 次，👍 1 / 👎 0');
   });
 
-  it('/unanswered lists the most frequent with counts and attaches the full list as JSON', async () => {
+  it('/unanswered lists the questions grouped as faq:gaps does, with counts, and attaches the full list as JSON', async () => {
     const { say, api } = await createTestBot();
     await say('how do I cook rice');
     await say('How do I cook rice?');
@@ -86,8 +86,9 @@ describe('admin commands', () => {
     api.clear();
     await say('/unanswered', { ...ADMIN, language_code: 'en' });
     const [list] = api.sent();
-    expect(String(list?.payload.text)).toMatch(/2× how do I cook rice/);
-    expect(String(list?.payload.text)).toContain('1× 明天会下雨吗');
+    expect(String(list?.payload.text)).toContain('2 unanswered questions in 2 groups, asked 3 times');
+    expect(String(list?.payload.text)).toMatch(/1\. 2× asked, 1 question\(s\)[^\n]*\n[^\n]*\n {3}- how do I cook rice \(2×\)/);
+    expect(String(list?.payload.text)).toContain('- 明天会下雨吗 (1×)');
     const [document] = api.sent('sendDocument');
     expect(document).toBeDefined();
   });

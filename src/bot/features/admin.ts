@@ -4,7 +4,9 @@
  * even visible as such.
  */
 import { Composer, InputFile } from 'grammy';
+import { formatGaps, groupUnanswered } from '../../data/gaps.ts';
 import { formatIssues } from '../../data/report.ts';
+import { langOf } from '../../knowledge/language.ts';
 import { escapeHtml } from '../../reply/html.ts';
 import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
@@ -44,17 +46,15 @@ admin.command('stats', async (ctx) => {
   await sendReply(ctx, { html: lines.join('\n'), buttons: [] });
 });
 
+// The same groups as `npm run faq:gaps`: what to write next, largest group first.
 admin.command('unanswered', async (ctx) => {
-  const items = ctx.deps.store.unanswered();
+  const items = await ctx.deps.store.unanswered();
   if (!items.length) {
     await ctx.reply(ctx.t('admin.unanswered_none'));
     return;
   }
-  const lines = [ctx.t('admin.unanswered_title', { total: items.length })];
-  for (const item of items.slice(0, TOP)) {
-    lines.push(ctx.t('admin.unanswered_line', { count: item.count, text: item.text, low: item.lowConfidence ? ctx.t('admin.low_confidence') : '' }));
-  }
-  await sendReply(ctx, { html: lines.join('\n'), buttons: [] });
+  const groups = groupUnanswered(items, ctx.deps.data.current().knowledge);
+  await sendReply(ctx, { html: formatGaps(groups, ctx.t, { lang: langOf(ctx.locale), maxGroups: TOP, maxQuestions: 5 }), buttons: [] });
   const file = new InputFile(Buffer.from(`${JSON.stringify(items, null, 2)}\n`), `unanswered-${ctx.deps.today()}.json`);
   await ctx.replyWithDocument(file, { caption: ctx.t('admin.unanswered_file_caption') });
 });

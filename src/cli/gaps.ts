@@ -1,0 +1,67 @@
+/**
+ * npm run faq:gaps — what staff should write next: the unanswered log grouped by
+ * similarity, largest group first, with counts, dates and the closest entry.
+ *   --draft FILE   also write FILE: data/faq.json plus one skeleton entry per group
+ *                  (faq:validate reports it incomplete until the answers and sources are filled in)
+ *   --store FILE   read this store file instead of DATA_DIR/store.json
+ *   --lang zh      the report in Chinese
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { createConfig, loadDotEnv } from '../config.ts';
+import { draftEntries, draftFaqText, formatGaps, groupUnanswered, type UnansweredLog } from '../data/gaps.ts';
+import { DataService } from '../data/service.ts';
+import { I18n } from '../i18n/index.ts';
+import { htmlToPlain } from '../reply/html.ts';
+import type { StoreData, UnansweredQuestion } from '../storage/store.ts';
+import { runCli } from './run.ts';
+
+/**
+ * The log in the lowdb store file, read without opening the store: the running bot
+ * owns that file, and a reader must neither write it nor move a damaged one aside.
+ */
+export function storeFileLog(path: string): UnansweredLog {
+  return {
+    async unanswered(): Promise<UnansweredQuestion[]> {
+      const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (text === undefined) return [];
+      const data = JSON.parse(text) as Partial<StoreData>;
+      return Object.values(data.unanswered ?? {});
+    },
+  };
+}
+
+async function main(): Promise<number> {
+  loadDotEnv();
+  const { values } = parseArgs({
+    options: { draft: { type: 'string' }, store: { type: 'string' }, lang: { type: 'string', default: 'en' }, today: { type: 'string' } },
+  });
+  const config = createConfig(process.env);
+  const [data, i18n] = await Promise.all([DataService.load(config), I18n.create()]);
+  const lang = values.lang === 'zh' ? 'zh' : 'en';
+  const t = i18n.translator(lang);
+  if (process.env.DATABASE_URL && !values.store) {
+    process.stderr.write(`${t('gaps.database_unsupported')}\n`);
+    return 2;
+  }
+  const log = storeFileLog(values.store ?? config.storeFile);
+  const { knowledge } = data.current();
+  const groups = groupUnanswered(await log.unanswered(), knowledge);
+  process.stdout.write(`${htmlToPlain(formatGaps(groups, t, { lang }))}\n`);
+  if (values.draft) {
+    if (!groups.length) {
+      process.stdout.write(`\n${t('gaps.draft_nothing')}\n`);
+      return 0;
+    }
+    const today = values.today ?? new Date().toISOString().slice(0, 10);
+    const entries = draftEntries(groups, knowledge.kb.entries, knowledge.kb.categories, today);
+    await writeFile(values.draft, draftFaqText(await readFile(config.faqFile, 'utf8'), entries));
+    process.stdout.write(`\n${htmlToPlain(t('gaps.draft_written', { file: values.draft, count: entries.length }))}\n`);
+  }
+  return 0;
+}
+
+runCli(main);
