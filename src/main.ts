@@ -16,7 +16,7 @@ import { createLogger } from './logger.ts';
 import { createWebhookServer } from './server/webhook.ts';
 
 /** Update kinds the bot handles; Telegram sends nothing else. */
-const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
+const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query'] as const;
 /** A stop that takes longer than this is forced (exit 1), so a stuck call cannot hang a deploy. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
 

@@ -7,6 +7,7 @@ import { askFeature } from './features/ask.ts';
 import { checkFeature } from './features/check.ts';
 import { fallbacksFeature } from './features/fallbacks.ts';
 import { feedbackFeature } from './features/feedback.ts';
+import { inlineFeature } from './features/inline.ts';
 import { languageFeature } from './features/language.ts';
 import { startFeature } from './features/start.ts';
 import { logUpdates, rateLimit, type RateLimitOptions } from './middleware.ts';
@@ -54,7 +55,7 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
     }
   });
   if (limit) features.use(rateLimit(limit));
-  features.use(startFeature, languageFeature, adminFeature, checkFeature, feedbackFeature, askFeature, fallbacksFeature);
+  features.use(startFeature, inlineFeature, languageFeature, adminFeature, checkFeature, feedbackFeature, askFeature, fallbacksFeature);
 
   return bot;
 }

@@ -1,11 +1,13 @@
 import { InlineKeyboard, type Transformer } from 'grammy';
-import type { Button, Reply } from '../reply/answer.ts';
+import type { Button, Reply, ShareButton } from '../reply/answer.ts';
 import { splitHtml } from '../reply/html.ts';
 import type { BotContext } from './context.ts';
 
-export function keyboardOf(buttons: Button[][]): InlineKeyboard | undefined {
+export function keyboardOf(buttons: (Button | ShareButton)[][]): InlineKeyboard | undefined {
   if (!buttons.length) return undefined;
-  return InlineKeyboard.from(buttons.map((row) => row.map((b) => InlineKeyboard.text(b.text, b.data))));
+  return InlineKeyboard.from(
+    buttons.map((row) => row.map((b) => ('shareQuery' in b ? InlineKeyboard.switchInline(b.text, b.shareQuery) : InlineKeyboard.text(b.text, b.data)))),
+  );
 }
 
 /** Sends a reply in HTML, split to Telegram's limit; the buttons go with the last part. */

@@ -46,3 +46,11 @@ export function callbackUpdate(user: LocalUser, data: string, messageId: number,
     },
   } as Update;
 }
+
+/** What the user types after "@bot" in any chat (inline mode). */
+export function inlineQueryUpdate(user: LocalUser, query: string): Update {
+  return {
+    update_id: nextUpdateId++,
+    inline_query: { id: String(nextUpdateId), from: fromUser(user), query, offset: '' },
+  } as Update;
+}

@@ -274,7 +274,8 @@ export class FaqIndex {
     return [...terms].map(([term, quality]) => ({ term, quality }));
   }
 
-  search(text: string): SearchResult {
+  /** `limit`: how many candidates, when a caller wants more than the usual few (inline mode lists up to 10). */
+  search(text: string, limit = this.options.limit): SearchResult {
     const query = this.readQuery(text);
     const inDomain = query.some((q) => q.quality > 0 && isDomainToken(q.term, this.lexicon));
     const unknownIdf = Math.log(1 + (this.entries.length + 0.5) / 0.5) * UNKNOWN_TERM_FACTOR;
@@ -301,7 +302,6 @@ export class FaqIndex {
     }
     // Keep the best few in a small sorted array: no sort over every touched entry.
     const top: { index: number; score: number }[] = [];
-    const limit = this.options.limit;
     for (let t = 0; t < touchedCount; t++) {
       const index = touched[t]!;
       const base = index * MAX_VARIANTS;

@@ -15,9 +15,23 @@ export interface Button {
   data: string;
 }
 
+/** Opens Telegram's chat picker with "@bot <query>" typed in: shares an answer through inline mode. */
+export interface ShareButton {
+  text: string;
+  shareQuery: string;
+}
+
 export interface Reply {
   html: string;
-  buttons: Button[][];
+  buttons: (Button | ShareButton)[][];
+}
+
+/** Inline queries are at most 256 characters; a title is far shorter, but a cut keeps the button valid. */
+const INLINE_QUERY_LIMIT = 256;
+
+/** The "Share" row under an answer or verdict card: the question prefilled in inline mode. */
+export function shareRow(query: string, t: Translate): ShareButton[] {
+  return [{ text: t('share.button'), shareQuery: [...query].slice(0, INLINE_QUERY_LIMIT).join('') }];
 }
 
 /** Entries offered when nothing closer is known: the questions exporters ask first. */
@@ -71,7 +85,7 @@ export function renderAnswer(entry: FaqEntry, related: FaqEntry[], locale: Local
     escapeHtml(localized(entry.answer[lang], locale)),
     `📎 ${sourceLabel}${sources}\n🗓 ${t('answer.updated')} ${escapeHtml(entry.updated)}`,
   ].join('\n\n');
-  return { html, buttons: topicButtons(related, locale) };
+  return { html, buttons: [...topicButtons(related, locale), shareRow(entryTitle(entry, locale), t)] };
 }
 
 export function renderFallback(suggestions: FaqEntry[], locale: Locale, t: Translate): Reply {

@@ -43,7 +43,8 @@ describe('questions', () => {
     expect(related).toHaveLength(3);
     for (const b of related) expect(b.callback_data).toMatch(/^faq:[a-z0-9-]+:zh$/);
     expect(buttons.slice(-2).map((b) => b.text)).toEqual(['👍 有帮助', '👎 没帮助']);
-    for (const b of buttons) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
+    expect(buttons.at(-3)).toEqual({ text: '📤 分享', switch_inline_query: '原产地证书能办附加证明书吗？' });
+    for (const b of buttons) if (!b.switch_inline_query) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
   });
 
   it('answers an English question in English even for a Chinese-speaking user', async () => {
@@ -96,7 +97,7 @@ describe('questions', () => {
       for (const locale of ['en', 'zh', 'zh-Hant']) {
         const [reply] = messages(await press(`faq:${entry.id}:${locale}`));
         expect(text(reply).length).toBeLessThanOrEqual(4096);
-        for (const b of buttonsOf(reply)) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
+        for (const b of buttonsOf(reply)) if (!b.switch_inline_query) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
       }
     }
   });
@@ -133,7 +134,7 @@ describe('HTML and long answers', () => {
       expect(text(part).match(/<b>/g)?.length ?? 0).toBe(text(part).match(/<\/b>/g)?.length ?? 0);
     }
     expect(parts[0]?.reply_markup).toBeUndefined();
-    expect(buttonsOf(parts[1]).map((b) => b.callback_data)).toEqual(['faq:other:en', 'fb:long:up', 'fb:long:down']);
+    expect(buttonsOf(parts[1]).map((b) => b.callback_data ?? `share:${b.switch_inline_query}`)).toEqual(['faq:other:en', 'share:What is an apostille', 'fb:long:up', 'fb:long:down']);
     expect(parts.map(text).join('')).toContain('Paragraph 119');
   });
 });

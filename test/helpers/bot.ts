@@ -73,8 +73,15 @@ export async function createTestBot(
   };
 }
 
-/** The inline keyboard of a sendMessage payload, as [text, data] rows. */
-export function buttonsOf(call: Record<string, unknown> | undefined): { text: string; callback_data: string }[] {
-  const markup = call?.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined;
+export interface SentButton {
+  text: string;
+  callback_data: string;
+  /** A Share button (switch_inline_query) has this instead of callback data. */
+  switch_inline_query?: string;
+}
+
+/** The inline keyboard of a sendMessage payload, flattened. */
+export function buttonsOf(call: Record<string, unknown> | undefined): SentButton[] {
+  const markup = call?.reply_markup as { inline_keyboard?: SentButton[][] } | undefined;
   return markup?.inline_keyboard?.flat() ?? [];
 }

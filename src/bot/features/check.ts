@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { Composer, InlineKeyboard } from 'grammy';
 import { parseCheckText } from '../../check/parse.ts';
-import { renderCountry, renderVerdict } from '../../check/render.ts';
+import { verdictReply } from '../../check/card.ts';
+import { renderCountry } from '../../check/render.ts';
 import { checkDocument, type Direction } from '../../check/rules.ts';
 import type { Country, DocumentType } from '../../check/schema.ts';
 import { detectLocale, langOf } from '../../knowledge/language.ts';
@@ -108,7 +109,7 @@ async function sendVerdict(ctx: BotContext, input: { document: string; country: 
   const verdict = checkDocument(input, ctx.deps.data.current().tables, ctx.deps.today());
   ctx.outcome = `check:${verdict.outcome}`;
   ctx.deps.logger.debug({ outcome: verdict.outcome, document: verdict.document?.id, country: verdict.country?.code, direction: verdict.direction }, 'check');
-  await sendReply(ctx, { html: renderVerdict(verdict, ctx.locale, ctx.t), buttons: [[{ text: ctx.t('check.wizard.again'), data: 'chk:new' }]] });
+  await sendReply(ctx, verdictReply(verdict, ctx.locale, ctx.t, { again: true }));
 }
 
 function startState(): WizardState {

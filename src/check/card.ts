@@ -1,0 +1,25 @@
+/** A verdict as a reply (card and buttons), the same from /check, a deep link or inline mode. */
+import type { Translate } from '../i18n/index.ts';
+import { langOf, type Locale } from '../knowledge/language.ts';
+import { localized, shareRow, type Reply } from '../reply/answer.ts';
+import { renderVerdict } from './render.ts';
+import type { Verdict } from './rules.ts';
+
+/** The one-line check that gives this verdict again ("check 原产地证书 德国"), for the Share button. */
+export function verdictShareQuery(verdict: Verdict, locale: Locale): string | undefined {
+  if (!verdict.document || !verdict.country) return undefined;
+  const lang = langOf(locale);
+  const document = localized(verdict.document.name[lang], locale);
+  const country = localized(verdict.country.name[lang], locale);
+  if (verdict.direction === 'from_china') return `check ${document} ${country}`;
+  return lang === 'zh' ? `check ${document} ${country} ${localized('来华', locale)}` : `check ${document} from ${country} to China`;
+}
+
+/** The card with "check another" (a callback button, so not in inline messages) and Share. */
+export function verdictReply(verdict: Verdict, locale: Locale, t: Translate, options: { again: boolean }): Reply {
+  const query = verdictShareQuery(verdict, locale);
+  const buttons: Reply['buttons'] = [];
+  if (options.again) buttons.push([{ text: t('check.wizard.again'), data: 'chk:new' }]);
+  if (query) buttons.push(shareRow(query, t));
+  return { html: renderVerdict(verdict, locale, t), buttons };
+}
