@@ -1,9 +1,9 @@
 import { Composer } from 'grammy';
 import { detectLocale, isLocale, langOf } from '../../knowledge/language.ts';
-import { answerQuestion, relatedEntries, renderAnswer } from '../../reply/answer.ts';
+import { answerQuestion } from '../../reply/answer.ts';
 import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
-import { feedbackRow } from './feedback.ts';
+import { entryCard, feedbackRow } from './feedback.ts';
 
 /** Answers this close to the threshold are logged for staff as low-confidence. */
 const LOW_CONFIDENCE_MARGIN = 0.1;
@@ -56,9 +56,6 @@ askFeature.callbackQuery(/^faq:([a-z0-9-]+):([A-Za-z-]+)$/, async (ctx) => {
   }
   await ctx.answerCallbackQuery();
   const locale = isLocale(localeText) ? localeText : ctx.locale;
-  const related = relatedEntries(entry, kb.byId);
-  const t = ctx.deps.i18n.translator(locale);
-  const reply = renderAnswer(entry, related, locale, t);
   ctx.outcome = `related:${entry.id}`;
-  await sendReply(ctx, { ...reply, buttons: [...reply.buttons, feedbackRow(entry.id, t)] });
+  await sendReply(ctx, entryCard(entry, kb.byId, locale, ctx.deps.i18n.translator(locale)));
 });

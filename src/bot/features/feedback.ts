@@ -1,6 +1,8 @@
 import { Composer } from 'grammy';
-import type { Button } from '../../reply/answer.ts';
 import type { Translate } from '../../i18n/index.ts';
+import type { Locale } from '../../knowledge/language.ts';
+import type { FaqEntry } from '../../knowledge/schema.ts';
+import { relatedEntries, renderAnswer, type Button, type Reply } from '../../reply/answer.ts';
 import type { BotContext } from '../context.ts';
 
 export const feedbackFeature = new Composer<BotContext>();
@@ -11,6 +13,12 @@ export function feedbackRow(entryId: string, t: Translate): Button[] {
     { text: t('feedback.up'), data: `fb:${entryId}:up` },
     { text: t('feedback.down'), data: `fb:${entryId}:down` },
   ];
+}
+
+/** One entry's answer as a chat card: the answer, related questions, Share, and 👍 / 👎. */
+export function entryCard(entry: FaqEntry, byId: Map<string, FaqEntry>, locale: Locale, t: Translate): Reply {
+  const reply = renderAnswer(entry, relatedEntries(entry, byId), locale, t);
+  return { ...reply, buttons: [...reply.buttons, feedbackRow(entry.id, t)] };
 }
 
 // Acknowledged with a toast only: no message in the chat.
