@@ -39,7 +39,7 @@ describe('questions', () => {
     expect(text(reply)).toContain('来源');
     expect(text(reply)).toMatch(/<a href="https:\/\/en\.ccpit\.org/);
     const buttons = buttonsOf(reply);
-    const related = buttons.filter((b) => b.callback_data.startsWith('faq:'));
+    const related = buttons.filter((b) => b.callback_data?.startsWith('faq:'));
     expect(related).toHaveLength(3);
     for (const b of related) expect(b.callback_data).toMatch(/^faq:[a-z0-9-]+:zh$/);
     expect(buttons.slice(-2).map((b) => b.text)).toEqual(['👍 有帮助', '👎 没帮助']);
