@@ -2,7 +2,7 @@ import type { Api } from 'grammy';
 import type { I18n } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 
-export const COMMANDS = ['start', 'check', 'country', 'help', 'lang'] as const;
+export const COMMANDS = ['start', 'faq', 'check', 'country', 'help', 'lang'] as const;
 
 /** Sets the command menu in English (default) and Chinese; a failure is logged and start-up goes on. */
 export async function setCommandMenu(api: Api, i18n: I18n, logger: Logger): Promise<void> {

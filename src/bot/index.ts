@@ -4,6 +4,7 @@ import { localeFromLanguageCode } from '../knowledge/language.ts';
 import type { BotContext, BotDeps } from './context.ts';
 import { adminFeature } from './features/admin.ts';
 import { askFeature } from './features/ask.ts';
+import { browseFeature } from './features/browse.ts';
 import { checkFeature } from './features/check.ts';
 import { fallbacksFeature } from './features/fallbacks.ts';
 import { feedbackFeature } from './features/feedback.ts';
@@ -55,7 +56,7 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
     }
   });
   if (limit) features.use(rateLimit(limit));
-  features.use(startFeature, inlineFeature, languageFeature, adminFeature, checkFeature, feedbackFeature, askFeature, fallbacksFeature);
+  features.use(startFeature, browseFeature, inlineFeature, languageFeature, adminFeature, checkFeature, feedbackFeature, askFeature, fallbacksFeature);
 
   return bot;
 }

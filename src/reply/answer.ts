@@ -57,7 +57,7 @@ export function faqCallbackData(entryId: string, locale: Locale): string {
   return `faq:${entryId}:${locale}`;
 }
 
-function buttonLabel(text: string): string {
+export function buttonLabel(text: string): string {
   return text.length > BUTTON_TEXT_LIMIT ? `${text.slice(0, BUTTON_TEXT_LIMIT - 1)}…` : text;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inlineQueryUpdate, type LocalUser } from '../../src/bot/updates.ts';
-import { INLINE_CACHE_SECONDS, inlineAnswer } from '../../src/bot/features/inline.ts';
+import { INLINE_CACHE_SECONDS } from '../../src/bot/features/inline.ts';
+import { answerInOneMessage } from '../../src/reply/fit.ts';
 import { I18n } from '../../src/i18n/index.ts';
 import { parseFaq } from '../../src/knowledge/load.ts';
 import { POPULAR_TOPICS } from '../../src/reply/answer.ts';
@@ -141,7 +142,7 @@ describe('inline mode', () => {
     const i18n = await I18n.create();
     for (const entry of data.current().knowledge.kb.entries) {
       for (const locale of ['en', 'zh', 'zh-Hant'] as const) {
-        const { html } = inlineAnswer(entry, locale, i18n.translator(locale));
+        const { html } = answerInOneMessage(entry, locale, i18n.translator(locale));
         expect(html.length).toBeLessThanOrEqual(4096);
         expect(telegramHtmlProblems(html)).toEqual([]);
       }
@@ -152,7 +153,7 @@ describe('inline mode', () => {
       categories: ['basics'],
       entries: [{ id: 'long', category: 'basics', questions: { zh: ['甲', '乙', '丙'], en: ['a?', 'b?', 'c?'] }, answer: { zh: '长', en: long }, source: 'https://www.hcch.net/', updated: '2026-11-29' }],
     }).entries;
-    const { html } = inlineAnswer(entry!, 'en', i18n.translator('en'));
+    const { html } = answerInOneMessage(entry!, 'en', i18n.translator('en'));
     expect(html.length).toBeLessThanOrEqual(4096);
     expect(html.length).toBeGreaterThan(3900);
     expect(telegramHtmlProblems(html)).toEqual([]);

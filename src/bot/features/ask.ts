@@ -3,6 +3,7 @@ import { detectLocale, isLocale, langOf } from '../../knowledge/language.ts';
 import { answerQuestion } from '../../reply/answer.ts';
 import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
+import { OPEN_MENU_DATA } from './browse.ts';
 import { entryCard, feedbackRow } from './feedback.ts';
 
 /** Answers this close to the threshold are logged for staff as low-confidence. */
@@ -36,7 +37,9 @@ askFeature.on('message:text', async (ctx, next) => {
   const { result } = answer;
   ctx.outcome = result.matched ? `answered:${result.entry?.id}` : 'unanswered';
   ctx.deps.logger.debug({ matched: result.matched, id: result.entry?.id, score: Number(result.score.toFixed(3)), locale }, 'question answered');
-  const reply = result.entry ? { ...answer.reply, buttons: [...answer.reply.buttons, feedbackRow(result.entry.id, t)] } : answer.reply;
+  // An answer gets 👍/👎; the fallback a way to browse every topic.
+  const extraRow = result.entry ? feedbackRow(result.entry.id, t) : [{ text: t('faq_menu.button'), data: OPEN_MENU_DATA }];
+  const reply = { ...answer.reply, buttons: [...answer.reply.buttons, extraRow] };
   await sendReply(ctx, reply);
   // What staff need to see: questions we could not answer, or answered with little confidence.
   const store = ctx.deps.store;

@@ -12,8 +12,9 @@ import { checkDocument } from '../../check/rules.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { detectLocale, langOf, type Locale } from '../../knowledge/language.ts';
 import type { FaqEntry } from '../../knowledge/schema.ts';
-import { entryTitle, localized, POPULAR_TOPICS, renderAnswer, type Reply } from '../../reply/answer.ts';
-import { htmlToPlain, splitHtml, TELEGRAM_MESSAGE_LIMIT } from '../../reply/html.ts';
+import { entryTitle, localized, POPULAR_TOPICS, type Reply } from '../../reply/answer.ts';
+import { answerInOneMessage } from '../../reply/fit.ts';
+import { htmlToPlain, splitHtml } from '../../reply/html.ts';
 import type { BotContext } from '../context.ts';
 import { keyboardOf } from '../send.ts';
 
@@ -42,23 +43,8 @@ function shareOnly(reply: Reply): InlineKeyboardMarkup | undefined {
   return keyboardOf(rows);
 }
 
-/**
- * The answer as one message. An inline result cannot be split into parts, so an answer
- * near the limit is shortened (with "…") and keeps its title, source and date.
- */
-export function inlineAnswer(entry: FaqEntry, locale: Locale, t: Translate): Reply {
-  const lang = langOf(locale);
-  let reply = renderAnswer(entry, [], locale, t);
-  let answer = [...entry.answer[lang]];
-  while (reply.html.length > TELEGRAM_MESSAGE_LIMIT && answer.length) {
-    answer = answer.slice(0, Math.max(0, answer.length - (reply.html.length - TELEGRAM_MESSAGE_LIMIT) - 1));
-    reply = renderAnswer({ ...entry, answer: { ...entry.answer, [lang]: `${answer.join('')}…` } }, [], locale, t);
-  }
-  return reply;
-}
-
 function answerCard(entry: FaqEntry, locale: Locale, t: Translate): InlineQueryResultArticle {
-  const reply = inlineAnswer(entry, locale, t);
+  const reply = answerInOneMessage(entry, locale, t);
   return {
     type: 'article',
     id: `a:${entry.id}`,

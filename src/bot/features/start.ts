@@ -10,6 +10,7 @@ import { checkDocument, type Direction } from '../../check/rules.ts';
 import { POPULAR_TOPICS, topicButtons } from '../../reply/answer.ts';
 import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
+import { OPEN_MENU_DATA } from './browse.ts';
 import { entryCard } from './feedback.ts';
 
 export const startFeature = new Composer<BotContext>();
@@ -52,6 +53,7 @@ startFeature.command('start', async (ctx) => {
   const topics = POPULAR_TOPICS.map((id) => kb.byId.get(id)).filter((e) => e !== undefined);
   const buttons = [
     ...topicButtons(topics, ctx.locale),
+    [{ text: ctx.t('faq_menu.button'), data: OPEN_MENU_DATA }],
     [
       { text: ctx.t('start.check_button'), data: 'chk:new' },
       { text: ctx.t('start.language_button'), data: 'lang:menu' },
