@@ -8,13 +8,15 @@ import type { Readable, Writable } from 'node:stream';
 import type { BotDeps } from '../bot/context.ts';
 import { createBot } from '../bot/index.ts';
 import { LOCAL_BOT_INFO, LocalApi, type OutgoingCall } from '../bot/local-api.ts';
-import { callbackUpdate, textUpdate, type LocalUser } from '../bot/updates.ts';
+import { callbackUpdate, inlineQueryUpdate, textUpdate, type LocalUser } from '../bot/updates.ts';
 import { localeFromLanguageCode } from '../knowledge/language.ts';
 import { htmlToPlain } from '../reply/html.ts';
 
 interface InlineButton {
   text: string;
-  callback_data: string;
+  callback_data?: string;
+  /** A Share button: in the console, pressing it shows what "@bot <query>" lists in inline mode. */
+  switch_inline_query?: string;
 }
 
 export interface ConsoleOptions {
@@ -33,15 +35,24 @@ export async function runConsole(deps: BotDeps, options: ConsoleOptions): Promis
   let messageIds = 0;
 
   const print = (call: OutgoingCall) => {
+    if (call.method === 'answerInlineQuery') {
+      const results = (call.payload.results ?? []) as { title: string; description?: string }[];
+      output.write(`\n${t('console.inline_results', { bot: LOCAL_BOT_INFO.username })}\n`);
+      results.forEach((r, i) => output.write(`     ${i + 1}. ${r.title}${r.description ? ` — ${r.description}` : ''}\n`));
+      return;
+    }
     if (call.method !== 'sendMessage' && call.method !== 'editMessageText' && call.method !== 'answerCallbackQuery') return;
     const text = typeof call.payload.text === 'string' ? htmlToPlain(call.payload.text) : '';
     if (!text) return;
-    output.write(`\n${t('console.bot')}> ${text.replace(/\n/g, '\n     ')}\n`);
+    // An edited message (a menu step) prints again in full, marked, so the console reads like the chat looks.
+    const who = call.method === 'editMessageText' ? t('console.bot_edited') : t('console.bot');
+    output.write(`\n${who}> ${text.replace(/\n/g, '\n     ')}\n`);
     const markup = call.payload.reply_markup as { inline_keyboard?: InlineButton[][] } | undefined;
     const buttons = markup?.inline_keyboard?.flat() ?? [];
     if (call.method === 'sendMessage') messageIds++;
     if (buttons.length) {
-      lastButtons = { buttons, messageId: messageIds, text };
+      const messageId = call.method === 'editMessageText' ? Number(call.payload.message_id) : messageIds;
+      lastButtons = { buttons, messageId, text };
       buttons.forEach((b, i) => output.write(`     [${i + 1}] ${b.text}\n`));
     }
   };
@@ -59,7 +70,8 @@ export async function runConsole(deps: BotDeps, options: ConsoleOptions): Promis
         output.write(`${t('console.no_such_button', { number })}\n`);
         continue;
       }
-      await bot.handleUpdate(callbackUpdate(user, button.callback_data, lastButtons.messageId, lastButtons.text));
+      if (button.switch_inline_query !== undefined) await bot.handleUpdate(inlineQueryUpdate(user, button.switch_inline_query));
+      else if (button.callback_data !== undefined) await bot.handleUpdate(callbackUpdate(user, button.callback_data, lastButtons.messageId, lastButtons.text));
       continue;
     }
     await bot.handleUpdate(textUpdate(user, line));

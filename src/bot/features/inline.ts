@@ -24,6 +24,7 @@ export const INLINE_CACHE_SECONDS = 30;
 export const INLINE_RESULT_LIMIT = 10;
 /** A candidate covering less of the query than this is no answer card (the popular topics are shown instead). */
 const CARD_MIN_SCORE = 0.2;
+const CARD_RELATIVE_SCORE = 0.5;
 const DESCRIPTION_LIMIT = 120;
 /** "check …" or "/check …": the one-line document check. */
 const CHECK_PREFIX = /^\/?check\s+/i;
@@ -83,7 +84,9 @@ function answerEntries(ctx: BotContext, query: string): FaqEntry[] {
   const popular = () => POPULAR_TOPICS.map((id) => kb.byId.get(id)).filter((e) => e !== undefined);
   if (!query) return popular();
   const result = index.search(query, INLINE_RESULT_LIMIT);
-  const close = result.candidates.filter((c) => c.score >= CARD_MIN_SCORE).map((c) => c.entry);
+  // Cards far below the best one are noise: keep those within half its score.
+  const floor = Math.max(CARD_MIN_SCORE, (result.candidates[0]?.score ?? 0) * CARD_RELATIVE_SCORE);
+  const close = result.candidates.filter((c) => c.score >= floor).map((c) => c.entry);
   return (result.matched || (result.inDomain && close.length)) && close.length ? close : popular();
 }
 
