@@ -78,7 +78,6 @@ export const REGIONS: Record<string, RegionNames[]> = {
     { en: 'Corsica', zh: '科西嘉' },
     { en: 'Tahiti', zh: '大溪地', aliases: ['塔希提'] },
   ],
-  DK: [{ en: 'Faroe Islands', zh: '法罗群岛', aliases: ['Faroes', 'Faeroe Islands'] }],
 };
 
 export interface ChinaRegion {
@@ -241,4 +240,5 @@ export const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
   PF: ['French Polynesia'],
   KY: ['Cayman', 'Cayman Islands', '开曼'],
   GL: ['Greenland', 'Kalaallit Nunaat'],
+  FO: ['Faroes', 'Faeroe Islands'],
 };
