@@ -14,7 +14,6 @@ export interface Tables {
   documents: DocumentType[];
   groups: string[];
   countriesAsOf: string;
-  countryNames: NameIndex<Country>;
   documentNames: NameIndex<DocumentType>;
   /** Every real place name (see src/places); rebuilt with the tables, so hot reload keeps it in step. */
   places: PlaceIndex;
@@ -110,7 +109,6 @@ export function buildTables(countriesJson: unknown, documentsJson: unknown): Tab
     documents,
     groups: documentsFile.groups,
     countriesAsOf: countriesFile.asOf,
-    countryNames: new NameIndex(countries, (c) => [c.code, c.name.en, c.name.zh, c.officialName, ...c.aliases], (c) => c.code),
     documentNames: new NameIndex(documents, (d) => [d.id, d.name.en, d.name.zh, ...d.aliases], (d) => d.id),
     places: buildPlaceIndex(countries),
   };

@@ -29,7 +29,7 @@ export interface Bilingual {
 
 /** Where a name points. A territory or region points at the state whose verdict applies, keeping its own name. */
 export type PlaceTarget =
-  | { kind: 'country'; code: string; region?: string; regionName?: Bilingual; territory?: boolean }
+  | { kind: 'country'; code: string; region?: string; regionName?: Bilingual; territory?: boolean; territoryCode?: string }
   | { kind: 'mainland-china'; region?: string; regionName?: Bilingual }
   | { kind: 'taiwan' };
 
@@ -138,7 +138,7 @@ export class PlaceIndex {
       const sovereign = SOVEREIGN_OF[code];
       if (sovereign && !inTable.has(code)) {
         const regionName = { en: displayEn(code), zh: first(ISO_ZH[code]) ?? code };
-        return { kind: 'country', code: sovereign, region: regionName.en, regionName, territory: true };
+        return { kind: 'country', code: sovereign, region: regionName.en, regionName, territory: true, territoryCode: code };
       }
       return { kind: 'country', code };
     };
