@@ -26,7 +26,9 @@ export function renderVerdict(verdict: Verdict, locale: Locale, t: Translate): s
   if (verdict.document) lines.push(`${t('check.label.document')}: ${escapeHtml(names.document)}`);
   if (placeName) {
     const where = verdict.place.region ? t('check.label.place_in', { region: names.region, country: names.country }) : names.country;
-    lines.push(`${t('check.label.direction')}: ${t(`check.direction.${verdict.direction}`, { country: where })}`);
+    // Taiwan, Hong Kong and Macao are not "abroad": the direction is worded mainland ↔ region.
+    const region = verdict.place.kind === 'taiwan' ? '_tw' : verdict.country?.code === 'HK' || verdict.country?.code === 'MO' ? '_sar' : '';
+    lines.push(`${t('check.label.direction')}: ${t(`check.direction.${verdict.direction}${region}`, { country: where })}`);
   }
   if (verdict.inForceSince && verdict.outcome !== 'special_route') lines.push(`${t('check.label.in_force_since')}: ${verdict.inForceSince}`);
 

@@ -123,10 +123,25 @@ describe('one-line parsing', () => {
     ['birth certificate from Germany to China', 'birth-certificate', 'DE', 'to_china'],
     ['出生证明 德国 来华', 'birth-certificate', 'DE', 'to_china'],
     ['營業執照 越南', 'business-licence', 'VN', 'from_china'],
+    ['发票 北爱尔兰', 'commercial-invoice', 'GB', 'from_china'],
+    ['invoice Northern Ireland', 'commercial-invoice', 'GB', 'from_china'],
+    ['FORM E Germany', 'preferential-certificate-of-origin', 'DE', 'from_china'],
+    ['生产许可证 法属圭亚那', 'production-licence', 'FR', 'from_china'],
   ])('%s', (text, document, country, direction) => {
     const parsed = parseCheckText(text, tables)!;
     const verdict = check(parsed);
     expect([verdict.document?.id, verdict.country?.code, verdict.direction]).toEqual([document, country, direction]);
+  });
+
+  it.each([
+    ['原产地证书台湾', 'taiwan'],
+    ['原产地证书内蒙古', 'mainland-china'],
+    ['发票 苏州', 'mainland-china'],
+    ['invoice Chinese Taipei', 'taiwan'],
+  ])('%s: the place is understood, never taken for another country', (text, kind) => {
+    const verdict = check(parseCheckText(text, tables)!);
+    expect(verdict.place.kind).toBe(kind);
+    expect(verdict.country).toBeNull();
   });
 
   it('a document name with a country inside a word is not taken for the country', () => {
