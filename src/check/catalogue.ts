@@ -1,7 +1,8 @@
 /**
- * The tables /check reads (countries, document types) and name resolution over
- * them: exact names and aliases first, in either language and script, then the
- * longest name contained in the text, then Fuse.js for typos and suggestions.
+ * The tables /check reads (countries, document types), the place index over
+ * them (src/places), and document name resolution: exact names and aliases
+ * first, in either language and script, then the longest name contained in the
+ * text, then Fuse.js for typos and suggestions.
  */
 import { readFile } from 'node:fs/promises';
 import Fuse from 'fuse.js';
@@ -18,8 +19,6 @@ export interface Tables {
   /** Every real place name (see src/places); rebuilt with the tables, so hot reload keeps it in step. */
   places: PlaceIndex;
 }
-
-export { nameKey };
 
 export interface Resolved<T> {
   item?: T;
