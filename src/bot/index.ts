@@ -5,7 +5,7 @@ import type { BotContext, BotDeps } from './context.ts';
 import { adminFeature } from './features/admin.ts';
 import { askFeature } from './features/ask.ts';
 import { browseFeature } from './features/browse.ts';
-import { checkFeature } from './features/check.ts';
+import { checkFeature } from './features/check/index.ts';
 import { fallbacksFeature } from './features/fallbacks.ts';
 import { feedbackFeature } from './features/feedback.ts';
 import { inlineFeature } from './features/inline.ts';

@@ -15,11 +15,14 @@ export function verdictShareQuery(verdict: Verdict, locale: Locale): string | un
   return lang === 'zh' ? `check ${document} ${country} ${localized('来华', locale)}` : `check ${document} from ${country} to China`;
 }
 
-/** The card with "check another" (a callback button, so not in inline messages) and Share. */
-export function verdictReply(verdict: Verdict, locale: Locale, t: Translate, options: { again: boolean }): Reply {
+/**
+ * The card with Share and, given its callback data, "check another" (a callback
+ * button: none in inline messages, which have no chat to answer in).
+ */
+export function verdictReply(verdict: Verdict, locale: Locale, t: Translate, options: { againData?: string } = {}): Reply {
   const query = verdictShareQuery(verdict, locale);
   const buttons: Reply['buttons'] = [];
-  if (options.again) buttons.push([{ text: t('check.wizard.again'), data: 'chk:new' }]);
+  if (options.againData) buttons.push([{ text: t('check.wizard.again'), data: options.againData }]);
   if (query) buttons.push(shareRow(query, t));
   return { html: renderVerdict(verdict, locale, t), buttons };
 }

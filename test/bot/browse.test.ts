@@ -2,7 +2,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { setCommandMenu } from '../../src/bot/commands.ts';
-import { OPEN_MENU_DATA } from '../../src/bot/features/browse.ts';
+import { openMenuData } from '../../src/bot/features/browse.ts';
 import { DataService } from '../../src/data/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { entryTitle } from '../../src/reply/answer.ts';
@@ -107,10 +107,10 @@ describe('/faq: browse by topic', () => {
   it('/start and the fallback have a button that opens the menu', async () => {
     const bot = await createTestBot();
     const [welcome] = (await bot.say('/start')).filter((c) => c.method === 'sendMessage');
-    expect(buttonsOf(welcome)).toContainEqual({ text: '📚 Browse all topics', callback_data: OPEN_MENU_DATA });
+    expect(buttonsOf(welcome)).toContainEqual({ text: '📚 Browse all topics', callback_data: openMenuData() });
     const [fallback] = (await bot.say('how do I cook rice')).filter((c) => c.method === 'sendMessage');
-    expect(buttonsOf(fallback).at(-1)).toEqual({ text: '📚 Browse all topics', callback_data: OPEN_MENU_DATA });
-    const [menu] = (await bot.press(OPEN_MENU_DATA)).filter((c) => c.method === 'sendMessage');
+    expect(buttonsOf(fallback).at(-1)).toEqual({ text: '📚 Browse all topics', callback_data: openMenuData() });
+    const [menu] = (await bot.press(openMenuData())).filter((c) => c.method === 'sendMessage');
     expect(String(menu?.text)).toContain('<b>FAQ by topic</b>');
   });
 
@@ -119,5 +119,30 @@ describe('/faq: browse by topic', () => {
     await setCommandMenu(bot.bot.api, bot.deps.i18n, silentLogger);
     const menus = bot.api.sent('setMyCommands').map((c) => c.payload.commands as { command: string; description: string }[]);
     expect(menus.map((commands) => commands.find((c) => c.command === 'faq')?.description)).toEqual(['Browse questions by topic', '按主题浏览常见问题']);
+  });
+});
+
+describe('menu buttons in the callback-data codec', () => {
+  it('round-trips every menu button and keeps "menu:open" apart', async () => {
+    const { decodeCallback, encodeCallback } = await import('../../src/bot/callback-data.ts');
+    for (const data of [
+      { kind: 'menu-open' },
+      { kind: 'menu', version: 'a1b2c3' },
+      { kind: 'menu', version: 'a1b2c3', category: 9 },
+      { kind: 'menu', version: 'a1b2c3', category: 999, id: 'x'.repeat(41) },
+    ] as const) {
+      const text = encodeCallback(data);
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(64);
+      expect(decodeCallback(text)).toEqual(data);
+    }
+    expect(encodeCallback({ kind: 'menu-open' })).toBe('menu:open');
+    for (const forged of ['menu:zzzzzz', 'menu:a1b2c3:x', 'menu:a1b2c3:1:../etc', 'menu:a1b2c3:1:fees:extra', 'menu:open:1']) expect(decodeCallback(forged)).toBeUndefined();
+  });
+
+  it('a forged or truncated menu button gets the fresh menu, not an error', async () => {
+    const bot = await createTestBot();
+    const calls = await bot.press('menu:a1b2c3:1:fees:extra', USER_EN, MENU_MESSAGE);
+    expect(calls.find((c) => c.method === 'answerCallbackQuery')?.text).toBe('This list has changed. Here is the current one.');
+    expect(String(calls.find((c) => c.method === 'editMessageText')?.text)).toContain('<b>FAQ by topic</b>');
   });
 });

@@ -1,9 +1,10 @@
 import { Composer } from 'grammy';
-import { detectLocale, isLocale, langOf } from '../../knowledge/language.ts';
+import { onButton } from '../callback-data.ts';
+import { detectLocale, langOf } from '../../knowledge/language.ts';
 import { answerQuestion } from '../../reply/answer.ts';
 import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
-import { OPEN_MENU_DATA } from './browse.ts';
+import { openMenuData } from './browse.ts';
 import { entryCard, feedbackRow } from './feedback.ts';
 
 /** Answers this close to the threshold are logged for staff as low-confidence. */
@@ -15,7 +16,7 @@ export const askFeature = new Composer<BotContext>();
  * In a group the bot answers only what is addressed to it (a reply to one of its
  * messages, or a mention of @its_name), so it does not answer every line of a chat.
  */
-function addressedText(ctx: BotContext, text: string): string | undefined {
+export function addressedText(ctx: BotContext, text: string): string | undefined {
   if (ctx.chat?.type === 'private') return text;
   const mention = `@${ctx.me.username}`;
   if (text.toLowerCase().includes(mention.toLowerCase())) return text.replace(new RegExp(mention, 'ig'), ' ').trim();
@@ -38,7 +39,7 @@ askFeature.on('message:text', async (ctx, next) => {
   ctx.outcome = result.matched ? `answered:${result.entry?.id}` : 'unanswered';
   ctx.deps.logger.debug({ matched: result.matched, id: result.entry?.id, score: Number(result.score.toFixed(3)), locale }, 'question answered');
   // An answer gets 👍/👎; the fallback a way to browse every topic.
-  const extraRow = result.entry ? feedbackRow(result.entry.id, t) : [{ text: t('faq_menu.button'), data: OPEN_MENU_DATA }];
+  const extraRow = result.entry ? feedbackRow(result.entry.id, t) : [{ text: t('faq_menu.button'), data: openMenuData() }];
   const reply = { ...answer.reply, buttons: [...answer.reply.buttons, extraRow] };
   await sendReply(ctx, reply);
   // What staff need to see: questions we could not answer, or answered with little confidence.
@@ -48,9 +49,8 @@ askFeature.on('message:text', async (ctx, next) => {
   if (!result.matched || weak) await store.recordUnanswered(text, langOf(locale), weak);
 });
 
-// A related-question button: faq:<id>:<locale>, answered in the locale of the message it came from.
-askFeature.callbackQuery(/^faq:([a-z0-9-]+):([A-Za-z-]+)$/, async (ctx) => {
-  const [, id = '', localeText] = ctx.match;
+// A related-question button, answered in the locale of the message it came from.
+onButton(askFeature, 'faq', async (ctx, { id, locale }) => {
   const { kb } = ctx.deps.data.current().knowledge;
   const entry = kb.byId.get(id);
   if (!entry) {
@@ -58,7 +58,6 @@ askFeature.callbackQuery(/^faq:([a-z0-9-]+):([A-Za-z-]+)$/, async (ctx) => {
     return;
   }
   await ctx.answerCallbackQuery();
-  const locale = isLocale(localeText) ? localeText : ctx.locale;
   ctx.outcome = `related:${entry.id}`;
   await sendReply(ctx, entryCard(entry, kb.byId, locale, ctx.deps.i18n.translator(locale)));
 });

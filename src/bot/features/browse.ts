@@ -1,8 +1,9 @@
 /**
  * /faq: browse the FAQ by topic in one message edited in place: categories →
  * the questions of one category → the answer, with Back buttons, in the user's
- * language. Buttons carry a short version of the FAQ they were made from: after
- * a data reload changes the lists, an old menu says so and shows the fresh one.
+ * language. Buttons (src/bot/callback-data.ts, kind "menu") carry a short version
+ * of the FAQ they were made from: after a data reload changes the lists, an old
+ * menu says so and shows the fresh one.
  */
 import { createHash } from 'node:crypto';
 import { Composer } from 'grammy';
@@ -11,6 +12,7 @@ import type { KnowledgeBase } from '../../knowledge/load.ts';
 import type { FaqEntry } from '../../knowledge/schema.ts';
 import { buttonLabel, entryTitle, type Button, type Reply } from '../../reply/answer.ts';
 import { answerInOneMessage } from '../../reply/fit.ts';
+import { encodeCallback, onButton } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { isHarmlessTelegramError, keyboardOf, sendReply } from '../send.ts';
 import { feedbackRow } from './feedback.ts';
@@ -20,24 +22,19 @@ export const browseFeature = new Composer<BotContext>();
 /** Where a menu button leads: the categories, one category's questions, or one answer. */
 export type MenuView = { view: 'categories' } | { view: 'category'; category: number } | { view: 'answer'; category: number; id: string };
 
-/** "Browse topics" under /start and the fallback: opens a new menu message. */
-export const OPEN_MENU_DATA = 'menu:open';
-const MENU_DATA = /^menu:([0-9a-f]{6})(?::(\d{1,3})(?::([a-z0-9-]{1,48}))?)?$/;
+/** "Browse all topics" under /start and the fallback: opens a new menu message. */
+export const openMenuData = () => encodeCallback({ kind: 'menu-open' });
 
-/** Callback data of a menu button: `menu:<version>[:<category index>[:<entry id>]]`, at most 59 bytes. */
 export function menuData(version: string, view: MenuView): string {
-  if (view.view === 'categories') return `menu:${version}`;
-  if (view.view === 'category') return `menu:${version}:${view.category}`;
-  return `menu:${version}:${view.category}:${view.id}`;
+  if (view.view === 'categories') return encodeCallback({ kind: 'menu', version });
+  if (view.view === 'category') return encodeCallback({ kind: 'menu', version, category: view.category });
+  return encodeCallback({ kind: 'menu', version, category: view.category, id: view.id });
 }
 
-function parseMenuData(data: string): { version: string; view: MenuView } | undefined {
-  const match = MENU_DATA.exec(data);
-  if (!match) return undefined;
-  const [, version = '', category, id] = match;
-  if (category === undefined) return { version, view: { view: 'categories' } };
-  if (id === undefined) return { version, view: { view: 'category', category: Number(category) } };
-  return { version, view: { view: 'answer', category: Number(category), id } };
+function viewOf(data: { category?: number; id?: string }): MenuView {
+  if (data.category === undefined) return { view: 'categories' };
+  if (data.id === undefined) return { view: 'category', category: data.category };
+  return { view: 'answer', category: data.category, id: data.id };
 }
 
 const versions = new WeakMap<KnowledgeBase, string>();
@@ -111,24 +108,30 @@ browseFeature.command('faq', async (ctx) => {
   await sendReply(ctx, menuReply(ctx.deps.data.current().knowledge.kb, { view: 'categories' }, ctx));
 });
 
-browseFeature.callbackQuery(OPEN_MENU_DATA, async (ctx) => {
+onButton(browseFeature, 'menu-open', async (ctx) => {
   await ctx.answerCallbackQuery();
   ctx.outcome = 'menu:categories';
   await sendReply(ctx, menuReply(ctx.deps.data.current().knowledge.kb, { view: 'categories' }, ctx));
 });
 
-browseFeature.callbackQuery(MENU_DATA, async (ctx) => {
-  const parsed = parseMenuData(ctx.callbackQuery.data);
-  const { kb } = ctx.deps.data.current().knowledge;
-  if (!parsed || parsed.version !== menuVersion(kb)) {
-    // Made from data that has been reloaded since: say so, and show the fresh menu in its place.
-    ctx.outcome = 'menu:changed';
-    await ctx.answerCallbackQuery({ text: ctx.t('faq_menu.changed') });
-    const fresh = menuReply(kb, { view: 'categories' }, ctx);
-    await editMenu(ctx, { ...fresh, html: `${ctx.t('faq_menu.changed')}\n\n${fresh.html}` });
-    return;
-  }
-  await ctx.answerCallbackQuery();
-  ctx.outcome = parsed.view.view === 'answer' ? `menu:answer:${parsed.view.id}` : `menu:${parsed.view.view}`;
-  await editMenu(ctx, menuReply(kb, parsed.view, ctx));
-});
+/** A menu made from data that has been reloaded since: say so, and show the fresh menu in its place. */
+async function menuChanged(ctx: BotContext): Promise<void> {
+  ctx.outcome = 'menu:changed';
+  await ctx.answerCallbackQuery({ text: ctx.t('faq_menu.changed') });
+  const fresh = menuReply(ctx.deps.data.current().knowledge.kb, { view: 'categories' }, ctx);
+  await editMenu(ctx, { ...fresh, html: `${ctx.t('faq_menu.changed')}\n\n${fresh.html}` });
+}
+
+onButton(
+  browseFeature,
+  'menu',
+  async (ctx, data) => {
+    const { kb } = ctx.deps.data.current().knowledge;
+    if (data.version !== menuVersion(kb)) return menuChanged(ctx);
+    const view = viewOf(data);
+    await ctx.answerCallbackQuery();
+    ctx.outcome = view.view === 'answer' ? `menu:answer:${view.id}` : `menu:${view.view}`;
+    await editMenu(ctx, menuReply(kb, view, ctx));
+  },
+  menuChanged,
+);

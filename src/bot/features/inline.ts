@@ -64,7 +64,7 @@ function verdictCard(ctx: BotContext, text: string, locale: Locale, t: Translate
   // Nothing recognised and nothing to suggest: the popular topics help more than an empty card.
   const { documents, countries } = verdict.suggestions;
   if (!verdict.document && !verdict.country && !documents.length && !countries.length) return undefined;
-  const reply = verdictReply(verdict, locale, t, { again: false });
+  const reply = verdictReply(verdict, locale, t);
   const lang = langOf(locale);
   const names = [verdict.document?.name[lang], verdict.country?.name[lang]].filter((n) => n !== undefined);
   return {

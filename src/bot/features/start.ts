@@ -8,9 +8,10 @@ import { Composer } from 'grammy';
 import { verdictReply } from '../../check/card.ts';
 import { checkDocument, type Direction } from '../../check/rules.ts';
 import { POPULAR_TOPICS, topicButtons } from '../../reply/answer.ts';
+import { encodeCallback } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
-import { OPEN_MENU_DATA } from './browse.ts';
+import { openMenuData } from './browse.ts';
 import { entryCard } from './feedback.ts';
 
 export const startFeature = new Composer<BotContext>();
@@ -40,7 +41,7 @@ async function openPayload(ctx: BotContext, payload: string): Promise<boolean> {
   if (check && tables.documents.some((d) => d.id === check[1]) && tables.countries.some((c) => c.code === check[2])) {
     const verdict = checkDocument({ document: check[1]!, country: check[2]!, direction: check[3] ? 'to_china' : 'from_china' }, tables, ctx.deps.today());
     ctx.outcome = `deep_link:check:${verdict.outcome}`;
-    await sendReply(ctx, verdictReply(verdict, ctx.locale, ctx.t, { again: true }));
+    await sendReply(ctx, verdictReply(verdict, ctx.locale, ctx.t, { againData: encodeCallback({ kind: 'chk-new' }) }));
     return true;
   }
   return false;
@@ -53,10 +54,10 @@ startFeature.command('start', async (ctx) => {
   const topics = POPULAR_TOPICS.map((id) => kb.byId.get(id)).filter((e) => e !== undefined);
   const buttons = [
     ...topicButtons(topics, ctx.locale),
-    [{ text: ctx.t('faq_menu.button'), data: OPEN_MENU_DATA }],
+    [{ text: ctx.t('faq_menu.button'), data: openMenuData() }],
     [
-      { text: ctx.t('start.check_button'), data: 'chk:new' },
-      { text: ctx.t('start.language_button'), data: 'lang:menu' },
+      { text: ctx.t('start.check_button'), data: encodeCallback({ kind: 'chk-new' }) },
+      { text: ctx.t('start.language_button'), data: encodeCallback({ kind: 'lang-menu' }) },
     ],
   ];
   await sendReply(ctx, { html: ctx.t('start.text'), buttons });
