@@ -166,3 +166,16 @@ describe('inline mode', () => {
     for (const query of queries) for (const user of [USER_EN, USER_ZH, USER_HK]) expectValidPayload(await inline(bot, query, user));
   });
 });
+
+describe('inline mode: regions and territories', () => {
+  it.each(['check 原产地证书 香港', 'check certificate of origin Hong Kong', 'check 营业执照 台湾', 'check diploma Puerto Rico'])('%s: a verdict card whose Share query gives it again', async (query) => {
+    const bot = await createTestBot();
+    const [card] = (await inline(bot, query)).results;
+    expect(card?.id).toMatch(/^c:/);
+    const shared = card?.reply_markup?.inline_keyboard[0]?.[0]?.switch_inline_query;
+    expect(shared).toMatch(/^check /);
+    const again = (await inline(bot, shared!)).results[0];
+    expect(again?.id).toBe(card?.id);
+    expect(again?.title).toBe(card?.title);
+  });
+});
