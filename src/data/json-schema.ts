@@ -34,7 +34,15 @@ export const schemaReference = (name: DataSchema['name']) => `./schema/${name}.s
  * a single source string is allowed), pretty-printed as committed.
  */
 export function jsonSchemaText({ title, schema }: DataSchema): string {
-  const generated = z.toJSONSchema(schema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(schema, {
+    io: 'input',
+    target: 'draft-7',
+    // zod drops unknown keys without a word, so a misspelt optional field ("keyword") would
+    // silently do nothing; in the editor it is underlined instead.
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.type === 'object' && jsonSchema.properties) jsonSchema.additionalProperties = false;
+    },
+  }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   const document = {
     $schema,

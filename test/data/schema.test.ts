@@ -4,6 +4,7 @@ import { DATA_SCHEMAS, jsonSchemaText, schemaPath, schemaReference } from '../..
 import { validateFaq } from '../../src/data/validate.ts';
 import { DataService } from '../../src/data/service.ts';
 import { DATA_PATHS } from '../helpers/bot.ts';
+import { schemaProblems } from '../helpers/json-schema.ts';
 import { run, TSX } from '../helpers/process.ts';
 
 describe('JSON Schema files for the data files', () => {
@@ -27,6 +28,27 @@ describe('JSON Schema files for the data files', () => {
     expect(entry.properties.answer.required).toEqual(['zh', 'en']);
     expect(entry.properties.questions.properties.en.minItems).toBe(3);
     expect(entry.properties.updated.pattern).toBe('^\\d{4}-\\d{2}-\\d{2}$');
+  });
+
+  it.each(DATA_SCHEMAS.map((s) => s.name))('the editor finds nothing to underline in the shipped data/%s.json', (name) => {
+    const schema = JSON.parse(readFileSync(schemaPath(name), 'utf8'));
+    expect(schemaProblems(schema, JSON.parse(readFileSync(`data/${name}.json`, 'utf8')))).toEqual([]);
+  });
+
+  it('the editor underlines a missing answer, a misspelt field, too few variants and a bad date', () => {
+    const schema = JSON.parse(readFileSync(schemaPath('faq'), 'utf8'));
+    const data = JSON.parse(readFileSync('data/faq.json', 'utf8'));
+    const entry = data.entries[0];
+    delete entry.answer.zh;
+    entry.keyword = entry.keywords;
+    entry.questions.en = entry.questions.en.slice(0, 2);
+    entry.updated = '29.11.2026';
+    expect(schemaProblems(schema, data)).toEqual([
+      '$.entries[0].questions.en: fewer than 3 items',
+      '$.entries[0].answer: missing zh',
+      '$.entries[0].updated: does not match ^\\d{4}-\\d{2}-\\d{2}$',
+      '$.entries[0]: unknown field keyword',
+    ]);
   });
 
   it('the shipped data loads with the $schema keys', async () => {
