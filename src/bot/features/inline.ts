@@ -87,7 +87,8 @@ function answerEntries(ctx: BotContext, query: string): FaqEntry[] {
   // Cards far below the best one are noise: keep those within half its score.
   const floor = Math.max(CARD_MIN_SCORE, (result.candidates[0]?.score ?? 0) * CARD_RELATIVE_SCORE);
   const close = result.candidates.filter((c) => c.score >= floor).map((c) => c.entry);
-  return (result.matched || (result.inDomain && close.length)) && close.length ? close : popular();
+  // Off-topic (nothing of our domain, no confident match): the popular topics, as for an empty query.
+  return (result.matched || result.inDomain) && close.length ? close : popular();
 }
 
 inlineFeature.on('inline_query', async (ctx) => {
