@@ -17,7 +17,7 @@
  */
 import { createRequire } from 'node:module';
 import { toSimplified } from '../knowledge/chinese.ts';
-import { CHINA_CITIES, CHINA_PROVINCES, EXTRA_COUNTRY_NAMES, MAINLAND_CHINA_NAMES, REGIONS, SOVEREIGN_OF, TAIWAN_NAMES } from './gazetteer.ts';
+import { CHINA_CITIES, CHINA_PROVINCES, EXTRA_COUNTRY_NAMES, MAINLAND_CHINA_NAMES, NOT_PLACES, REGIONS, SOVEREIGN_OF, TAIWAN_NAMES } from './gazetteer.ts';
 import { editDistance, HAN, nameKey } from './names.ts';
 
 export { editDistance, nameKey } from './names.ts';
@@ -303,6 +303,12 @@ export function findPlaces(text: string, index: PlaceIndex): PlaceMention[] {
   const candidates: Candidate[] = [];
   const folded = fold(text);
   if (HAN.test(folded.text)) {
+    // Words that hide a place name take their span first and are dropped after the selection.
+    for (const word of NOT_PLACES) {
+      for (let at = folded.text.indexOf(word); at !== -1; at = folded.text.indexOf(word, at + 1)) {
+        candidates.push({ start: folded.spans[at]![0], end: folded.spans[at + word.length - 1]![1], options: [] });
+      }
+    }
     for (const key of index.hanNames()) {
       for (let at = folded.text.indexOf(key); at !== -1; at = folded.text.indexOf(key, at + 1)) {
         candidates.push({ start: folded.spans[at]![0], end: folded.spans[at + key.length - 1]![1], options: index.lookup(key) });
@@ -332,6 +338,7 @@ export function findPlaces(text: string, index: PlaceIndex): PlaceMention[] {
     taken.push(candidate);
   }
   return taken
+    .filter((t) => t.options.length > 0)
     .sort((a, b) => a.start - b.start)
     .map(({ start, end, options }): PlaceMention => {
       const matched = text.slice(start, end);
