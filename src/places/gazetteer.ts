@@ -222,8 +222,13 @@ export const TAIWAN_NAMES = [
 /** Short and common forms ISO 3166 does not list (it has "Syrian Arab Republic" but not "Syria"). */
 export const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
   SY: ['Syria', '叙利亚阿拉伯共和国'],
-  KP: ['DPRK', 'DPR Korea', 'Korea DPR', "Democratic People's Republic of Korea", '朝鲜民主主义人民共和国', '北韩', '北朝鲜'],
-  KR: ['ROK'],
+  KP: ['DPRK', 'DPR Korea', 'Korea DPR', 'N. Korea', 'N Korea', 'Korea, North', 'North Korean', "Democratic People's Republic of Korea", '朝鲜民主主义人民共和国', '北韩', '北朝鲜'],
+  KR: ['ROK', 'S. Korea', 'S Korea', 'Korea, South', 'Korea South'],
+  CZ: ['Czech', 'Czech Rep.'],
+  SA: ['Saudi'],
+  ES: ['España', 'Espana'],
+  BR: ['Brasil'],
+  IT: ['Italia'],
   CG: ['Congo-Brazzaville', 'Congo Brazzaville', 'Congo Republic', '刚果共和国', '刚果布', '刚果'],
   CD: ['DR Congo', 'DRC', 'D.R. Congo', 'Congo-Kinshasa', 'Congo Kinshasa', 'Zaire', '刚果民主共和国', '刚果金', '民主刚果', '刚果'],
   VA: ['Vatican', 'Vatican City', 'Holy See', '梵蒂冈城国', '教廷'],

@@ -66,6 +66,9 @@ interface Entry {
 
 const TIER = { table: 0, gazetteer: 1, iso: 2, derived: 3 } as const;
 
+/** Words that turn one place name into another ("North" Korea, "New" Mexico, "Papua New" Guinea). */
+const QUALIFIERS = /(^|[^\p{L}])(n|s|e|w|north|northern|south|southern|east|eastern|west|western|new|upper|lower|central|equatorial|papua|北|南|东|西|新)([^\p{L}]|$)/iu;
+
 /** Common words that are also place names: in running text they count only when capitalised. */
 const CAPITALISED_ONLY = new Set(['turkey', 'chad', 'jersey', 'guinea', 'mainland']);
 
@@ -224,7 +227,9 @@ function distinct(options: PlaceOption[]): PlaceOption[] {
 
 /** The place a user typed as a place (the /check country step, /country, --country). */
 export function resolvePlace(name: string, index: PlaceIndex): PlaceResult {
-  const matched = name.trim();
+  const typed = name.trim();
+  // "the UK": the article is not part of the name (but "The Gambia" is a name as it stands).
+  const matched = index.lookup(nameKey(typed)).length ? typed : typed.replace(/^the\s+(?=\S)/i, '');
   const key = nameKey(matched);
   if (!key) return { kind: 'unknown' };
   const exact = index.lookup(key);
@@ -242,7 +247,9 @@ export function resolvePlace(name: string, index: PlaceIndex): PlaceResult {
     // "Nothern Ireland" contains Ireland, but is a typo of another name: ask between them.
     const typos = index.typoCandidates(key).filter((c) => c.distance <= 2).map((c) => c.option);
     if (typos.some((t) => !options.some((o) => targetId(o) === targetId(t)))) return { kind: 'ask', suggestions: distinct([...typos, ...options]).slice(0, 4) };
-    if (options.length === 1 && only?.kind !== 'ask' && covered * 3 >= key.length) {
+    // "N Korea", "Northern Cyprus": a qualifier around a name may make it another place.
+    const qualified = QUALIFIERS.test(mentions.reduce((rest, m) => rest.replace(m.matched, ' '), matched));
+    if (options.length === 1 && only?.kind !== 'ask' && covered * 3 >= key.length && !qualified) {
       const mention = mentions.find((m) => m.kind !== 'ask' && targetId(m) === targetId(options[0]!))!;
       return { ...options[0]!, matched: mention.matched, how: 'contained' };
     }
