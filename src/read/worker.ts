@@ -1,0 +1,29 @@
+/**
+ * The reading worker thread: one OCR engine, started on the first job and kept
+ * warm; jobs arrive one at a time from reader.ts. Nothing is written to disk and
+ * nothing is logged: the file's bytes and text live only in this job's memory.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { extractLines, UnreadableFileError } from './extract.ts';
+import { OcrEngine } from './ocr.ts';
+
+export interface Job {
+  id: number;
+  bytes: Uint8Array;
+}
+
+export type JobResult =
+  | { id: number; ok: true; result: Awaited<ReturnType<typeof extractLines>> }
+  | { id: number; ok: false; reason: 'unsupported' | 'damaged' | 'failed' };
+
+const { dataDir } = workerData as { dataDir: string };
+let engine: Promise<OcrEngine> | undefined;
+const ocr = () => (engine ??= OcrEngine.start(dataDir));
+
+parentPort!.on('message', (job: Job) => {
+  extractLines(job.bytes, ocr).then(
+    (result) => parentPort!.postMessage({ id: job.id, ok: true, result } satisfies JobResult),
+    (error: unknown) => parentPort!.postMessage({ id: job.id, ok: false, reason: error instanceof UnreadableFileError ? error.reason : 'failed' } satisfies JobResult),
+  );
+});
+parentPort!.postMessage('ready');
