@@ -71,6 +71,7 @@ async function main(): Promise<void> {
       while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await deps.store.flush();
+    await deps.reader?.close();
     logger.info('stopped');
     process.exit(0);
   };

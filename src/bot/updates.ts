@@ -28,6 +28,28 @@ export function textUpdate(user: LocalUser, text: string): Update {
   } as Update;
 }
 
+export interface LocalFile {
+  file_id: string;
+  file_name: string;
+  mime_type: string;
+  file_size: number;
+}
+
+/** A file sent as a document (photos and PDFs alike), with an optional caption. */
+export function documentUpdate(user: LocalUser, file: LocalFile, caption?: string): Update {
+  return {
+    update_id: nextUpdateId++,
+    message: {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: user.id, type: 'private', first_name: user.first_name },
+      from: fromUser(user),
+      document: { ...file, file_unique_id: file.file_id },
+      ...(caption ? { caption } : {}),
+    },
+  } as Update;
+}
+
 /** A press on an inline button of a message the bot sent. */
 export function callbackUpdate(user: LocalUser, data: string, messageId: number, messageText = ''): Update {
   return {

@@ -57,6 +57,11 @@ export class DocumentReader {
     this.maxQueue = options.maxQueue ?? 10;
   }
 
+  /** Whether this user already has a document waiting or being read (one at a time each). */
+  isReadingFor(userId: number): boolean {
+    return this.users.has(userId);
+  }
+
   /** Documents waiting or being read. */
   get load(): number {
     return this.queue.length + (this.running ? 1 : 0);

@@ -190,10 +190,12 @@ export function understandDocument(lines: TextLine[], tables: Tables, options: U
   // 4. Issuer.
   let issuer: Issuer | null = null;
   for (const { kind, pattern } of ISSUERS) {
-    const line = text.find((l) => pattern.test(l));
-    if (line) {
-      issuer = { kind, name: issuerName(pattern.exec(line)?.[0] ?? '') };
-      used.add(line);
+    // The fullest name wins: "中国国际贸易促进委员会浙江省委员会" over a bare "CCPIT" in a number.
+    const named = text.map((line) => ({ line, name: issuerName(pattern.exec(line)?.[0] ?? '') })).filter((m) => m.name);
+    const fullest = named.sort((a, b) => b.name.length - a.name.length)[0];
+    if (fullest) {
+      issuer = { kind, name: fullest.name };
+      used.add(fullest.line);
       break;
     }
   }
