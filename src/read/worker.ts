@@ -16,6 +16,9 @@ export type JobResult =
   | { id: number; ok: true; result: Awaited<ReturnType<typeof extractLines>> }
   | { id: number; ok: false; reason: 'unsupported' | 'damaged' | 'failed' };
 
+// Reading is offline by design: if anything in here (tesseract.js above all) ever tried to download, it fails loudly.
+globalThis.fetch = () => Promise.reject(new Error('the document reader never uses the network'));
+
 const { dataDir } = workerData as { dataDir: string };
 let engine: Promise<OcrEngine> | undefined;
 const ocr = () => (engine ??= OcrEngine.start(dataDir));
