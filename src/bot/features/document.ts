@@ -30,6 +30,8 @@ export const documentFeature = new Composer<BotContext>();
 
 /** Reads still running per bot's deps, so the console and tests can wait for their replies. */
 const inFlight = new WeakMap<BotDeps, Set<Promise<void>>>();
+/** Users with a document being downloaded or read: one at a time each. */
+const readingFor = new WeakMap<BotDeps, Set<number>>();
 
 export async function documentsSettled(deps: BotDeps): Promise<void> {
   const running = inFlight.get(deps);
@@ -81,13 +83,19 @@ documentFeature.on(['message:photo', 'message:document'], async (ctx, next) => {
     return;
   }
   const userId = ctx.from.id;
-  if (reader.isReadingFor(userId)) {
+  const busy = readingFor.get(ctx.deps) ?? new Set<number>();
+  readingFor.set(ctx.deps, busy);
+  if (busy.has(userId) || reader.isReadingFor(userId)) {
     ctx.outcome = 'document:busy';
     await ctx.reply(t('read.busy'));
     return;
   }
   ctx.outcome = 'document:reading';
-  await ctx.reply(t('read.reading'));
+  busy.add(userId);
+  await ctx.reply(t('read.reading')).catch((error: unknown) => {
+    busy.delete(userId);
+    throw error;
+  });
 
   const work = (async () => {
     const typing = setInterval(() => void ctx.replyWithChatAction('typing').catch(() => undefined), CHAT_ACTION_EVERY_MS);
@@ -122,7 +130,10 @@ documentFeature.on(['message:photo', 'message:document'], async (ctx, next) => {
   const running = inFlight.get(ctx.deps) ?? new Set<Promise<void>>();
   inFlight.set(ctx.deps, running);
   running.add(work);
-  void work.finally(() => running.delete(work));
+  void work.finally(() => {
+    running.delete(work);
+    busy.delete(userId);
+  });
 });
 
 
