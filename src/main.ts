@@ -28,6 +28,7 @@ async function main(): Promise<void> {
 
   if (!config.botToken) {
     await runConsole(deps, { input: process.stdin, output: process.stdout, languageCode: config.consoleLanguage });
+    await deps.reader?.close();
     return;
   }
 
