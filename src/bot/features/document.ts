@@ -136,7 +136,6 @@ documentFeature.on(['message:photo', 'message:document'], async (ctx, next) => {
   });
 });
 
-
 /** Button data: rd:<document id or ->:<country code or ->:<f|t>, well under Telegram's 64 bytes. */
 const buttonData = (document: string | null, country: string | null, direction: Direction) => `rd:${document ?? '-'}:${country ?? '-'}:${direction === 'to_china' ? 't' : 'f'}`;
 
