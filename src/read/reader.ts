@@ -31,6 +31,13 @@ interface Pending {
   reject: (error: ReadError) => void;
 }
 
+/** A blank 64×32 PNG: reading it starts the OCR engine (both languages loaded) without a user's document. */
+const BLANK_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAEAAAAAgCAYAAACinX6EAAAABHNCSVQICAgIfAhkiAAAAAFzUkdCAK7OHOkAAABaSURBVGiB7dBBEcAwAMOwdfw5pzD0qIXA57Nt38N+HaA1QAdoDdABWgN0gNYAHaA1QAdoDdABWgN0gNYAHaA1QAdoDdABWgN0gNYAHaA1QAdoDdABWgN0gHYBIWYEPHAeAc0AAAAASUVORK5CYII=',
+  'base64',
+);
+const WARM_UP_USER = -1;
+
 /** Loads the worker's TypeScript through tsx's API: Node 20 does not pass --import loaders on to worker threads. */
 function spawnWorker(dataDir: string): Worker {
   const target = new URL('./worker.ts', import.meta.url).href;
@@ -77,10 +84,12 @@ export class DocumentReader {
     }).finally(() => this.users.delete(userId));
   }
 
-  /** Starts the worker and its OCR engine ahead of the first document (optional). */
+  /**
+   * Starts the worker and its OCR engine ahead of the first document (optional): the
+   * engine's start (seconds, both languages loaded) then happens before anyone waits for it.
+   */
   async warmUp(): Promise<void> {
-    await this.startWorker();
-    if (!this.running) this.worker?.unref();
+    await this.read(new Uint8Array(BLANK_PNG), WARM_UP_USER);
   }
 
   async close(): Promise<void> {
