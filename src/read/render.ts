@@ -37,13 +37,13 @@ export function renderDocumentVerdict(verdict: Verdict, tables: Tables, locale: 
 export function renderReading(reading: Reading, tables: Tables, locale: Locale, t: Translate): string {
   const lines: string[] = [];
   lines.push(`<b>${t('read.label.what_i_read')}</b>`);
-  if (reading.document) lines.push(`${t('read.label.document')}: ${t('read.value', { value: documentName(tables, reading.document, locale) })}`);
+  if (reading.document) lines.push(`${t('read.label.document')}: ${escapeHtml(documentName(tables, reading.document, locale))}`);
   if (reading.issuer) {
     const kind = t(`read.issuer.${reading.issuer.kind}`);
     lines.push(`${t('read.label.issuer')}: ${reading.issuer.name ? t('read.issuer_named', { kind, name: reading.issuer.name }) : kind}`);
   }
   if (reading.country) {
-    lines.push(`${t(reading.direction === 'to_china' ? 'read.label.country_to_china' : 'read.label.country_from_china')}: ${t('read.value', { value: countryName(tables, reading.country, locale) })}`);
+    lines.push(`${t(reading.direction === 'to_china' ? 'read.label.country_to_china' : 'read.label.country_from_china')}: ${escapeHtml(countryName(tables, reading.country, locale))}`);
   }
   lines.push(`${t('read.label.apostille')}: ${t(reading.apostilleSeen ? 'read.apostille_seen' : 'read.apostille_not_seen')}`);
   lines.push(`${t('read.label.confidence')}: ${Math.round(reading.confidence * 100)}%`);
