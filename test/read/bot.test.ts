@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeCallback, encodeCallback, type CallbackData } from '../../src/bot/callback-data.ts';
 import type { BotDeps } from '../../src/bot/context.ts';
 import { documentsSettled } from '../../src/bot/features/document.ts';
 import { createBot } from '../../src/bot/index.ts';
@@ -124,6 +125,18 @@ describe('sending a photo or PDF of a document to the bot', () => {
     await bot.handleUpdate({ update_id: 999_001, callback_query: { id: 'q1', chat_instance: '1', from: { id: zhUser.id, is_bot: false, first_name: '王', language_code: 'zh-hans' }, data: germany.callback_data, message: { message_id: 5, date: 0, chat: { id: zhUser.id, type: 'private', first_name: '王' }, text: 'x' } } } as Update);
     const verdict = api.calls.slice(before).find((c) => c.method === 'sendMessage')!;
     expect(String(verdict.payload.text)).toContain('营业执照 → 德国：附加证明书');
+  });
+
+  it('question buttons carry what is settled in their data; forged or stale data is refused politely', async () => {
+    const data: CallbackData = { kind: 'rd', document: 'preferential-certificate-of-origin', country: null, direction: 'to_china' };
+    expect(decodeCallback(encodeCallback(data))).toEqual(data);
+    expect(encodeCallback({ kind: 'rd', document: 'business-licence', country: 'DE', direction: 'from_china' })).toBe('rd:business-licence:DE:f');
+    for (const forged of ['rd:../etc:DE:f', 'rd:business-licence:Germany:f', 'rd:business-licence:DE:x', 'rd:a:DE:f:extra']) expect(decodeCallback(forged), forged).toBeUndefined();
+    const before = api.calls.length;
+    await bot.handleUpdate({ update_id: 999_002, callback_query: { id: 'q2', chat_instance: '1', from: { id: user.id, is_bot: false, first_name: 'Mei' }, data: 'rd:../etc:DE:f', message: { message_id: 5, date: 0, chat: { id: user.id, type: 'private', first_name: 'Mei' }, text: 'x' } } } as Update);
+    const calls = api.calls.slice(before);
+    expect(calls.filter((c) => c.method === 'sendMessage')).toEqual([]);
+    expect(calls.find((c) => c.method === 'answerCallbackQuery')?.payload.text).toBeTruthy();
   });
 
   it('a foreign apostille: seen, and the verdict is for use in China', async () => {

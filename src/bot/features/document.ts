@@ -19,7 +19,9 @@ import { countryName, documentName, renderDocumentVerdict, renderReading } from 
 import { understandDocument } from '../../read/understand.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { sendReply } from '../send.ts';
-import { FREQUENT_COUNTRIES } from './check.ts';
+import { encodeCallback, onButton } from '../callback-data.ts';
+import { FREQUENT_COUNTRIES } from './check/index.ts';
+import { newCheckData } from './check/view.ts';
 
 /** What the Bot API lets a bot download (getFile). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -136,15 +138,15 @@ documentFeature.on(['message:photo', 'message:document'], async (ctx, next) => {
   });
 });
 
-/** Button data: rd:<document id or ->:<country code or ->:<f|t>, well under Telegram's 64 bytes. */
-const buttonData = (document: string | null, country: string | null, direction: Direction) => `rd:${document ?? '-'}:${country ?? '-'}:${direction === 'to_china' ? 't' : 'f'}`;
+/** Button data: rd:<document id or ->:<country code or ->:<f|t> (src/bot/callback-data.ts). */
+const buttonData = (document: string | null, country: string | null, direction: Direction) => encodeCallback({ kind: 'rd', document, country, direction });
 
 async function sendAnswer(ctx: BotContext, answer: DocumentAnswer, tables: Tables, t: BotContext['t'], locale: Locale, summary: string, apostilleSeen: boolean): Promise<void> {
-  const other = [{ text: t('read.other'), data: 'chk:new' }];
+  const other = [{ text: t('read.other'), data: newCheckData() }];
   if (answer.kind === 'verdict') {
     ctx.outcome = `document:${answer.verdict.outcome}`;
     const html = [renderDocumentVerdict(answer.verdict, tables, locale, t, apostilleSeen), summary].filter(Boolean).join('\n\n');
-    await sendReply(ctx, { html, buttons: [[{ text: t('check.wizard.again'), data: 'chk:new' }]] });
+    await sendReply(ctx, { html, buttons: [[{ text: t('check.wizard.again'), data: newCheckData() }]] });
     return;
   }
   if (answer.kind === 'ask_document') {
@@ -159,12 +161,12 @@ async function sendAnswer(ctx: BotContext, answer: DocumentAnswer, tables: Table
   await sendReply(ctx, { html: [summary, question].filter(Boolean).join('\n\n'), buttons });
 }
 
-documentFeature.callbackQuery(/^rd:([a-z0-9-]+):([A-Z]{2}|-):([ft])$/, async (ctx) => {
+onButton(documentFeature, 'rd', async (ctx, pressed) => {
   await ctx.answerCallbackQuery();
-  const [, documentId, countryCode, way] = ctx.match;
   const { tables } = ctx.deps.data.current();
-  const document = documentId !== '-' && tables.documents.some((d) => d.id === documentId) ? documentId! : null;
-  const country = countryCode !== '-' && tables.countries.some((c) => c.code === countryCode) ? countryCode! : null;
-  const answer = answerFor({ document, country, direction: way === 't' ? 'to_china' : 'from_china' }, tables, ctx.deps.today());
+  // Ids from an older catalogue are asked again rather than trusted.
+  const document = pressed.document && tables.documents.some((d) => d.id === pressed.document) ? pressed.document : null;
+  const country = pressed.country && tables.countries.some((c) => c.code === pressed.country) ? pressed.country : null;
+  const answer = answerFor({ document, country, direction: pressed.direction }, tables, ctx.deps.today());
   await sendAnswer(ctx, answer, tables, ctx.t, ctx.locale, '', false);
 });
