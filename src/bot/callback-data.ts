@@ -33,7 +33,9 @@ export type CallbackData =
    * A /faq menu button: the FAQ version it was made from (a stale menu is told apart),
    * and where it leads: the categories, one category (its index), or one entry of it.
    */
-  | { kind: 'menu'; version: string; category?: number; id?: string };
+  | { kind: 'menu'; version: string; category?: number; id?: string }
+  /** An answer to a question about a document that was read: what is settled so far (null: still open). */
+  | { kind: 'rd'; document: string | null; country: string | null; direction: 'from_china' | 'to_china' };
 
 export type CallbackKind = CallbackData['kind'];
 type Of<K extends CallbackKind> = Extract<CallbackData, { kind: K }>;
@@ -73,6 +75,14 @@ const CODECS: { [K in CallbackKind]: Codec<K> } = {
     prefix: 'fb',
     encode: (d) => [d.id, d.vote],
     decode: ([id = '', vote = '', ...rest]) => (!rest.length && ID.test(id) && (vote === 'up' || vote === 'down') ? { kind: 'fb', id, vote } : undefined),
+  },
+  rd: {
+    prefix: 'rd',
+    encode: (d) => [d.document ?? '-', d.country ?? '-', d.direction === 'to_china' ? 't' : 'f'],
+    decode: ([document = '', country = '', way = '', ...rest]) => {
+      if (rest.length || (document !== '-' && !ID.test(document)) || !/^(?:[A-Z]{2}|-)$/.test(country) || (way !== 'f' && way !== 't')) return undefined;
+      return { kind: 'rd', document: document === '-' ? null : document, country: country === '-' ? null : country, direction: way === 't' ? 'to_china' : 'from_china' };
+    },
   },
   'lang-menu': { prefix: 'lang:menu', encode: () => [], decode: (f) => (f.length === 0 ? { kind: 'lang-menu' } : undefined) },
   'menu-open': { prefix: 'menu:open', encode: () => [], decode: (f) => (f.length === 0 ? { kind: 'menu-open' } : undefined) },

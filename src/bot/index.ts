@@ -6,6 +6,7 @@ import { adminFeature } from './features/admin.ts';
 import { askFeature } from './features/ask.ts';
 import { browseFeature } from './features/browse.ts';
 import { checkFeature } from './features/check/index.ts';
+import { documentFeature } from './features/document.ts';
 import { fallbacksFeature } from './features/fallbacks.ts';
 import { feedbackFeature } from './features/feedback.ts';
 import { inlineFeature } from './features/inline.ts';
@@ -56,7 +57,7 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
     }
   });
   if (limit) features.use(rateLimit(limit));
-  features.use(startFeature, browseFeature, inlineFeature, languageFeature, adminFeature, checkFeature, feedbackFeature, askFeature, fallbacksFeature);
+  features.use(startFeature, browseFeature, inlineFeature, languageFeature, adminFeature, checkFeature, documentFeature, feedbackFeature, askFeature, fallbacksFeature);
 
   return bot;
 }
