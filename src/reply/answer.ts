@@ -2,11 +2,16 @@
  * What the bot says to a question, as HTML plus buttons, independent of Telegram:
  * the bot sends it, the console prints it, the ask CLI prints it as plain text.
  */
+import type { Tables } from '../check/catalogue.ts';
+import { checkDocument, type Point, type Verdict } from '../check/rules.ts';
 import type { Translate } from '../i18n/index.ts';
+import { analyze } from '../knowledge/analyze.ts';
 import { toTraditional } from '../knowledge/chinese.ts';
 import { langOf, type Locale } from '../knowledge/language.ts';
 import type { FaqEntry } from '../knowledge/schema.ts';
 import type { FaqIndex, SearchResult } from '../knowledge/search.ts';
+import { placesFromTerms } from '../understand/places.ts';
+import { Understander, type FollowUpContext, type Understanding } from '../understand/index.ts';
 import { escapeHtml, renderSource } from './html.ts';
 
 export interface Button {
@@ -86,20 +91,139 @@ export function fallbackSuggestions(result: SearchResult, byId: Map<string, FaqE
   return entries.slice(0, RELATED_LIMIT);
 }
 
+export type AnswerKind = 'answer' | 'verdict' | 'smalltalk' | 'fallback';
+
 export interface Answer {
   locale: Locale;
+  kind: AnswerKind;
   result: SearchResult;
+  /** The FAQ entry shown, if any (a verdict may come with one). */
+  entry?: FaqEntry;
+  /** The case verdicts stated, one per country named (at most VERDICT_LIMIT). */
+  verdicts: Verdict[];
   reply: Reply;
   related: FaqEntry[];
 }
 
-/** Search and render in one step; `locale` is the language the question is answered in. */
-export function answerQuestion(index: FaqIndex, byId: Map<string, FaqEntry>, question: string, locale: Locale, t: Translate): Answer {
-  const result = index.search(question);
-  if (result.matched && result.entry) {
-    const related = relatedEntries(result.entry, byId, result.candidates.map((c) => c.entry));
-    return { locale, result, related, reply: renderAnswer(result.entry, related, locale, t) };
+export interface AnswerDeps {
+  index: FaqIndex;
+  byId: Map<string, FaqEntry>;
+  tables: Tables;
+  /** YYYY-MM-DD the verdicts are given for. */
+  today: string;
+}
+
+/** Verdicts for more countries than this in one message are left to /check. */
+const VERDICT_LIMIT = 3;
+/** The document a country's status is checked with when the message names none: the usual route (notary, then apostille). */
+const REPRESENTATIVE_DOCUMENT = 'notarial-certificate';
+/** Reasons and steps that speak of the document: left out when the user named no document. */
+const DOCUMENT_POINT = /^(?:article1_|ccpit_issued|mfa_accepts_certified|prepare_)/;
+/** "香港公司", "hk company docs", "我哋係香港公司": the document comes from the SAR itself, not from the mainland. */
+const SAR_ORIGIN = /(?:香港|澳门|澳門|\bhk\b|hong\s*kong|maca[ou])\s*(?:公司|嘅|的文件|的公司|company|companies|documents?|docs?|firm)|(?:我们|我們|我哋)(?:是|係|在)(?:香港|澳门|澳門)|\bwe\s+are\s+(?:in|from)\s+(?:hong\s*kong|hk|maca[ou])/i;
+
+export function verdictCallbackData(verdict: Verdict, documentNamed: boolean, locale: Locale): string {
+  return `vrd:${documentNamed && verdict.document ? verdict.document.id : '-'}:${verdict.country?.code ?? '-'}:${verdict.direction === 'to_china' ? 't' : 'f'}:${locale}`;
+}
+
+/** The case verdicts a message asks for: one per country named (mainland China itself is never "a country" here). */
+export function verdictsFor(u: Understanding, tables: Tables, today: string): Verdict[] {
+  const countries = u.countries.filter((code) => tables.countryNames.get(code));
+  // A Hong Kong or Macao company's own documents going abroad: the SAR's FAQ answer, not a mainland verdict.
+  if (countries.some((c) => c === 'HK' || c === 'MO') && countries.length > 1 && SAR_ORIGIN.test(u.text)) return [];
+  if (countries.length === 1 && (countries[0] === 'HK' || countries[0] === 'MO') && SAR_ORIGIN.test(u.text) && !u.direction) return [];
+  const document = u.documents[0]?.id ?? REPRESENTATIVE_DOCUMENT;
+  return countries.slice(0, VERDICT_LIMIT).map((country) => checkDocument({ document, country, direction: u.direction }, tables, today));
+}
+
+/** One verdict in a few lines: the outcome, why, and (unless it is a special route) what to do. */
+export function renderVerdictSummary(verdict: Verdict, documentNamed: boolean, locale: Locale, t: Translate, tables: Tables): string {
+  const lang = langOf(locale);
+  const names = { country: verdict.country?.name[lang] ?? '', document: verdict.document?.name[lang] ?? '' };
+  const keep = (p: Point) => documentNamed || !DOCUMENT_POINT.test(p.code);
+  const say = (prefix: string, point: Point) => t(`check.${prefix}.${point.code}`, { ...names, ...point.params });
+  const heading = [names.country, documentNamed ? names.document : ''].filter(Boolean).map((n) => escapeHtml(localized(n, locale))).join(' · ');
+  const country = verdict.country ? tables.countryNames.get(verdict.country.code) : undefined;
+  const lines = [`<b>${heading}: ${t(`check.outcome.${verdict.outcome}`)}</b>`];
+  if (country?.status === 'party') lines.push(`• ${t('check.country_card.status_party', { country: names.country })}`);
+  lines.push(...verdict.reasons.filter(keep).map((r) => `• ${say('reason', r)}`));
+  if (verdict.outcome !== 'special_route') {
+    const steps = verdict.steps.filter(keep).filter((s) => s.code !== 'check_receiver');
+    lines.push(...steps.map((s, i) => `${i + 1}. ${say('step', s)}`));
   }
-  const suggestions = fallbackSuggestions(result, byId);
-  return { locale, result, related: suggestions, reply: renderFallback(suggestions, locale, t) };
+  return lines.join('\n');
+}
+
+/** Countries (ISO codes) an entry's own questions and keywords name: "文件送印度…" is about India. */
+const entryPlaces = new WeakMap<FaqEntry, Set<string>>();
+function placesOf(entry: FaqEntry, index: FaqIndex): Set<string> {
+  let places = entryPlaces.get(entry);
+  if (!places) {
+    const text = [...entry.questions.zh, ...entry.questions.en, ...entry.keywords].join('\n');
+    const terms = analyze(text, index.lexicon).map((t) => ({ term: t.term, quality: 1 }));
+    places = new Set(placesFromTerms(terms).flatMap((p) => (p.kind === 'country' ? [p.code] : [])));
+    entryPlaces.set(entry, places);
+  }
+  return places;
+}
+
+/**
+ * The FAQ entry to show beside verdicts: the best confident candidate that is not
+ * about some other country (Canada's entry must not answer for Brazil); an entry
+ * about the country named comes first.
+ */
+function entryBesideVerdicts(result: SearchResult, countries: string[], index: FaqIndex): FaqEntry | undefined {
+  const confident = result.candidates.filter((c) => c.score >= index.threshold || (c.entry === result.entry && result.matched));
+  const about = (c: { entry: FaqEntry }) => [...placesOf(c.entry, index)].some((p) => countries.includes(p));
+  const elsewhere = (c: { entry: FaqEntry }) => placesOf(c.entry, index).size > 0 && !about(c);
+  return (confident.find(about) ?? confident.find((c) => !elsewhere(c)))?.entry;
+}
+
+function renderSmalltalk(kind: string, byId: Map<string, FaqEntry>, locale: Locale, t: Translate): Reply {
+  const popular = POPULAR_TOPICS.map((id) => byId.get(id)).filter((e) => e !== undefined);
+  return { html: t(`smalltalk.${kind}`), buttons: topicButtons(popular, locale) };
+}
+
+/** The reply to an understood message: small talk, case verdicts with the FAQ answer that fits, an FAQ answer, or the fallback. */
+export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Locale, t: Translate): Answer {
+  const { index, byId, tables } = deps;
+  const result = u.intent;
+  if (u.smalltalk) return { locale, kind: 'smalltalk', result, verdicts: [], related: [], reply: renderSmalltalk(u.smalltalk, byId, locale, t) };
+
+  const verdicts = verdictsFor(u, tables, deps.today);
+  const documentNamed = u.documents.length > 0;
+  const entry = verdicts.length ? entryBesideVerdicts(result, u.countries, index) : result.matched ? result.entry : undefined;
+  if (!verdicts.length && !entry) {
+    const suggestions = fallbackSuggestions(result, byId);
+    return { locale, kind: 'fallback', result, verdicts, related: suggestions, reply: renderFallback(suggestions, locale, t) };
+  }
+  const second = u.second?.entry && u.second.entry.id !== entry?.id ? u.second.entry : undefined;
+  const related = entry ? relatedEntries(entry, byId, result.candidates.map((c) => c.entry)).filter((r) => r.id !== second?.id) : [];
+  const parts = verdicts.map((v) => renderVerdictSummary(v, documentNamed, locale, t, tables));
+  if (entry) parts.push(renderAnswer(entry, [], locale, t).html);
+  if (second) parts.push(renderAnswer(second, [], locale, t).html);
+  const verdictButtons = verdicts.map((v) => [
+    { text: buttonLabel(t('answer.verdict_button', { country: localized(v.country?.name[langOf(locale)] ?? '', locale) })), data: verdictCallbackData(v, documentNamed, locale) },
+  ]);
+  return {
+    locale,
+    kind: verdicts.length ? 'verdict' : 'answer',
+    result,
+    entry,
+    verdicts,
+    related,
+    reply: { html: parts.join('\n\n— — —\n\n'), buttons: [...verdictButtons, ...topicButtons(related, locale)] },
+  };
+}
+
+/** Understand a message (read against the previous question, if any) and answer it; `locale` is the language answered in. */
+export function answerQuestion(
+  deps: AnswerDeps,
+  question: string,
+  locale: Locale,
+  t: Translate,
+  previous?: FollowUpContext,
+): Answer & { understanding: Understanding } {
+  const understanding = new Understander({ index: deps.index, tables: deps.tables }).understand(question, previous);
+  return { ...answerUnderstood(understanding, deps, locale, t), understanding };
 }

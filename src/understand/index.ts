@@ -1,0 +1,192 @@
+/**
+ * One understanding step before retrieval: a message → the places, documents,
+ * direction and date it names, the FAQ topic it asks about (intent), whether it
+ * is small talk, and whether it is a follow-up to the previous question.
+ *
+ * Context clauses ("我们在宁波", "customer is in a hurry") name nothing the
+ * knowledge base knows: they are left out of the intent's scoring, so they no
+ * longer dilute its confidence. Each sentence is also scored alone, so a
+ * message asking two things gets both answered.
+ */
+import type { Tables } from '../check/catalogue.ts';
+import type { Direction } from '../check/rules.ts';
+import type { DocumentType } from '../check/schema.ts';
+import { MAX_QUERY_LENGTH, PLACE_TOKEN_PREFIX, type FaqIndex, type QueryTerm, type SearchResult } from '../knowledge/search.ts';
+import { findDate, findDirection, findDocuments } from './entities.ts';
+import { placesFromTerms, type PlaceMention } from './places.ts';
+import { smalltalkKind, type SmalltalkKind } from './smalltalk.ts';
+
+export type { PlaceMention } from './places.ts';
+export type { SmalltalkKind } from './smalltalk.ts';
+
+/** What the previous question was about: kept per user for a few minutes to read follow-ups against. */
+export interface FollowUpContext {
+  /** The informative part of the previous question (its context clauses removed). */
+  text: string;
+  countries: string[];
+  documents: string[];
+  direction?: Direction;
+}
+
+export interface Understanding {
+  text: string;
+  places: PlaceMention[];
+  /** Countries and regions other than mainland China (ISO codes, HK and MO included), in order of mention. */
+  countries: string[];
+  documents: DocumentType[];
+  /** Stated in the text or carried over from the previous question; undefined: not said (from China is assumed). */
+  direction?: Direction;
+  date?: string;
+  /** The FAQ topic asked about. */
+  intent: SearchResult;
+  /** A second question in the same message, answered by a different entry. */
+  second?: SearchResult;
+  smalltalk?: SmalltalkKind;
+  /** True when the message was read against the previous question. */
+  followUp: boolean;
+  /** Whether the message names anything of our domain (a concept, a country or a document). */
+  inDomain: boolean;
+  /** What to remember for the next message. */
+  context: FollowUpContext;
+}
+
+export interface UnderstandDeps {
+  index: FaqIndex;
+  tables: Tables;
+}
+
+/** Sentences end at these; clauses inside a sentence at commas (and Chinese spaces). */
+const SENTENCE_END = /[?？!！。;；\n]+/u;
+const CLAUSE_BREAK = /[,，、:：]+|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})|\b(?:but|and then|because)\b/u;
+
+/** Follow-up openers: "那印度呢", "and for Germany?", "what about the power of attorney". */
+const FOLLOW_UP_MARKER = /^(?:那|那么|那麼|那如果|如果是|换成|換成|还有|還有|另外|那要是|要是)|呢[?？]?$|^(?:and|what about|how about|and for|and in|and what about|for|same for|what if)\b|^(?:ok|okay|好的)[,，]?\s*(?:and|那|what about)/iu;
+/** A follow-up is short: a longer message is a question of its own. */
+const FOLLOW_UP_MAX_CHARS = 40;
+
+interface Clause {
+  terms: QueryTerm[];
+  informative: boolean;
+}
+
+export class Understander {
+  constructor(private readonly deps: UnderstandDeps) {}
+
+  private isTopicTerm(term: QueryTerm): boolean {
+    if (term.quality <= 0 || term.term.startsWith(PLACE_TOKEN_PREFIX)) return false;
+    return term.term.startsWith('#') || this.deps.index.isTopicTerm(term.term);
+  }
+
+  /**
+   * A clause is informative when it names a concept of ours, or when at least half
+   * of its words are words our questions use. "客户催的急", "we are in ningbo" are not.
+   */
+  private readClause(text: string): Clause {
+    const terms = this.deps.index.readQuery(text);
+    const topical = terms.filter((t) => this.isTopicTerm(t));
+    const concept = topical.some((t) => t.term.startsWith('#') && !PLACE_CONCEPTS.has(t.term));
+    const words = terms.filter((t) => !t.term.startsWith('#'));
+    const known = words.filter((t) => this.isTopicTerm(t)).length;
+    return { terms, informative: concept || (words.length > 0 && known * 2 >= words.length && known > 0) };
+  }
+
+  understand(text: string, previous?: FollowUpContext): Understanding {
+    const { index, tables } = this.deps;
+    const cut = text.slice(0, MAX_QUERY_LENGTH);
+    const sentences = cut
+      .split(SENTENCE_END)
+      .map((sentence) => sentence.split(CLAUSE_BREAK).filter((c) => c && c.trim()).map((c) => this.readClause(c)))
+      .filter((clauses) => clauses.length);
+    const allTerms = unionTerms(sentences.flat().map((c) => c.terms));
+    const informative = sentences.map((clauses) => clauses.filter((c) => c.informative));
+    const informativeTerms = unionTerms(informative.flat().map((c) => c.terms));
+    const topicTerms = informativeTerms.filter((t) => this.isTopicTerm(t) && !PLACE_CONCEPTS.has(t.term));
+
+    const places = placesFromTerms(allTerms);
+    let countries = places.filter((p) => p.kind === 'country').map((p) => p.code);
+    let documents = findDocuments(cut, tables, allTerms.filter((t) => t.quality > 0).map((t) => t.term));
+    let direction = findDirection(cut);
+    const smalltalk = smalltalkKind(cut);
+    const inDomain = index.searchTerms(allTerms).inDomain || countries.length > 0 || documents.length > 0;
+
+    // A short message that changes one thing is read against the previous question.
+    const followUp =
+      previous !== undefined &&
+      !smalltalk &&
+      [...cut.trim()].length <= FOLLOW_UP_MAX_CHARS &&
+      (FOLLOW_UP_MARKER.test(cut.trim()) || topicTerms.length === 0 || (countries.length + documents.length > 0 && !index.searchTerms(topicTerms).matched));
+    let queryTerms = informativeTerms.length ? informativeTerms : allTerms;
+    if (followUp && previous) {
+      const previousTerms = index.readQuery(previous.text).filter((t) => !PLACE_CONCEPTS.has(t.term) && !t.term.startsWith(PLACE_TOKEN_PREFIX));
+      // A new topic word ("要多久") replaces the topic; a new place or document keeps it.
+      const ownTopic = topicTerms.filter((t) => !documentConcept(t.term, tables));
+      const previousDocumentsTerms = previousTerms.filter((t) => documents.length === 0 || !documentConcept(t.term, tables));
+      queryTerms = ownTopic.length ? unionTerms([queryTerms, previousTerms.filter((t) => documentConcept(t.term, tables) && documents.length === 0)]) : unionTerms([previousDocumentsTerms, queryTerms]);
+      if (!countries.length) countries = previous.countries.filter((code) => tables.countryNames.get(code));
+      if (!documents.length) documents = previous.documents.map((id) => tables.documents.find((d) => d.id === id)).filter((d): d is DocumentType => d !== undefined);
+      direction ??= previous.direction;
+    }
+    const intent = index.searchTerms(queryTerms);
+
+    // A second question: another sentence whose own best answer is a different, confident entry.
+    let second: SearchResult | undefined;
+    if (informative.filter((c) => c.length).length > 1) {
+      for (const clauses of informative) {
+        if (!clauses.length) continue;
+        const result = index.searchTerms(unionTerms(clauses.map((c) => c.terms)));
+        if (result.matched && result.entry && result.entry.id !== intent.entry?.id && result.score >= index.threshold + SECOND_MARGIN) {
+          second = result;
+          break;
+        }
+      }
+    }
+
+    const contextText = followUp && previous && !topicTerms.length ? previous.text : joinInformative(cut, sentences, informative);
+    return {
+      text,
+      places,
+      countries,
+      documents,
+      direction,
+      date: findDate(cut),
+      intent,
+      second,
+      smalltalk: inDomain ? undefined : smalltalk,
+      followUp,
+      inDomain: inDomain || followUp,
+      context: { text: contextText, countries, documents: documents.map((d) => d.id), direction },
+    };
+  }
+}
+
+/** A second answer must be clearly confident on its own, not a side effect of one shared word. */
+const SECOND_MARGIN = 0.1;
+
+/** Concepts that are places (the built-in lexicon's own): not topics. */
+const PLACE_CONCEPTS = new Set(['#india', '#hong-kong', '#macao', '#kosovo', '#thailand', '#uae', '#china', '#mainland']);
+
+function documentConcept(term: string, tables: Tables): boolean {
+  return term.startsWith('#') && tables.documents.some((d) => `#${d.id}` === term);
+}
+
+function unionTerms(lists: QueryTerm[][]): QueryTerm[] {
+  const best = new Map<string, number>();
+  for (const list of lists) for (const { term, quality } of list) best.set(term, Math.max(best.get(term) ?? 0, quality));
+  return [...best].map(([term, quality]) => ({ term, quality }));
+}
+
+/** The message with its context clauses left out (the whole message when none is informative). */
+function joinInformative(text: string, sentences: Clause[][], informative: Clause[][]): string {
+  if (!informative.some((c) => c.length)) return text;
+  // Re-split the same way, keeping the informative clauses' text.
+  const parts: string[] = [];
+  text
+    .slice(0, MAX_QUERY_LENGTH)
+    .split(SENTENCE_END)
+    .map((sentence) => sentence.split(CLAUSE_BREAK).filter((c) => c && c.trim()))
+    .filter((clauses) => clauses.length)
+    .forEach((clauses, s) => clauses.forEach((clause, c) => {
+      if (informative[s]?.includes(sentences[s]![c]!)) parts.push(clause.trim());
+    }));
+  return parts.join('，');
+}
