@@ -3,7 +3,7 @@
  * the bot sends it, the console prints it, the ask CLI prints it as plain text.
  */
 import type { Tables } from '../check/catalogue.ts';
-import { checkDocument, type Point, type Verdict } from '../check/rules.ts';
+import { CHINA_IN_FORCE, checkDocument, type Point, type Verdict } from '../check/rules.ts';
 import type { Translate } from '../i18n/index.ts';
 import { analyze } from '../knowledge/analyze.ts';
 import { toTraditional } from '../knowledge/chinese.ts';
@@ -128,12 +128,35 @@ export function verdictCallbackData(verdict: Verdict, documentNamed: boolean, lo
 
 /** The case verdicts a message asks for: one per country named (mainland China itself is never "a country" here). */
 export function verdictsFor(u: Understanding, tables: Tables, today: string): Verdict[] {
+  if (!u.asksCase) return [];
   const countries = u.countries.filter((code) => tables.countryNames.get(code));
   // A Hong Kong or Macao company's own documents going abroad: the SAR's FAQ answer, not a mainland verdict.
   if (countries.some((c) => c === 'HK' || c === 'MO') && countries.length > 1 && SAR_ORIGIN.test(u.text)) return [];
   if (countries.length === 1 && (countries[0] === 'HK' || countries[0] === 'MO') && SAR_ORIGIN.test(u.text) && !u.direction) return [];
   const document = u.documents[0]?.id ?? REPRESENTATIVE_DOCUMENT;
   return countries.slice(0, VERDICT_LIMIT).map((country) => checkDocument({ document, country, direction: u.direction }, tables, today));
+}
+
+/** Reasons that speak of the country: left out of a document's note when no country was named. */
+const COUNTRY_POINT = /^(?:in_force|in_force_listed|date_secondary)$/;
+
+/**
+ * A document named without a country: how that document is prepared and where the
+ * apostille is issued, as for any Contracting State (checked against one whose relation
+ * with China started with China's own date), with a pointer to name the country.
+ */
+export function documentNote(u: Understanding, tables: Tables, today: string, locale: Locale, t: Translate): string | undefined {
+  const document = u.documents[0];
+  if (!document || u.countries.length || !u.asksCase) return undefined;
+  const party = tables.countries.find((c) => c.chinaRelation === 'in_force' && c.inForceWithChinaFrom === CHINA_IN_FORCE && c.dateSourceQuality === 'official');
+  if (!party) return undefined;
+  const verdict = checkDocument({ document: document.id, country: party.code, direction: u.direction }, tables, today);
+  const name = escapeHtml(localized(document.name[langOf(locale)], locale));
+  const say = (prefix: string, point: Point) => t(`check.${prefix}.${point.code}`, { document: document.name[langOf(locale)], country: '', ...point.params });
+  const reasons = verdict.reasons.filter((r) => !COUNTRY_POINT.test(r.code));
+  const steps = verdict.steps.filter((s) => s.code !== 'check_receiver');
+  const lines = [`<b>${name}: ${t('answer.document_note', { document: name })}</b>`, ...reasons.map((r) => `• ${say('reason', r)}`), ...steps.map((s, i) => `${i + 1}. ${say('step', s)}`)];
+  return lines.join('\n');
 }
 
 /** One verdict in a few lines: the outcome, why, and (unless it is a special route) what to do. */
@@ -193,13 +216,15 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
   const verdicts = verdictsFor(u, tables, deps.today);
   const documentNamed = u.documents.length > 0;
   const entry = verdicts.length ? entryBesideVerdicts(result, u.countries, index) : result.matched ? result.entry : undefined;
-  if (!verdicts.length && !entry) {
+  const note = verdicts.length ? undefined : documentNote(u, tables, deps.today, locale, t);
+  if (!verdicts.length && !entry && !note) {
     const suggestions = fallbackSuggestions(result, byId);
     return { locale, kind: 'fallback', result, verdicts, related: suggestions, reply: renderFallback(suggestions, locale, t) };
   }
   const second = u.second?.entry && u.second.entry.id !== entry?.id ? u.second.entry : undefined;
   const related = entry ? relatedEntries(entry, byId, result.candidates.map((c) => c.entry)).filter((r) => r.id !== second?.id) : [];
   const parts = verdicts.map((v) => renderVerdictSummary(v, documentNamed, locale, t, tables));
+  if (note) parts.push(note);
   if (entry) parts.push(renderAnswer(entry, [], locale, t).html);
   if (second) parts.push(renderAnswer(second, [], locale, t).html);
   const verdictButtons = verdicts.map((v) => [

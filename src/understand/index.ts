@@ -46,6 +46,12 @@ export interface Understanding {
   followUp: boolean;
   /** Whether the message names anything of our domain (a concept, a country or a document). */
   inDomain: boolean;
+  /**
+   * Whether it asks about a case (a document and/or a country) rather than mentioning a
+   * country in passing: it names a domain concept or a document, or it is little more
+   * than a country name ("巴西可以吗", "what about germany").
+   */
+  asksCase: boolean;
   /** What to remember for the next message. */
   context: FollowUpContext;
 }
@@ -56,7 +62,7 @@ export interface UnderstandDeps {
 }
 
 /** Sentences end at these; clauses inside a sentence at commas (and Chinese spaces). */
-const SENTENCE_END = /[?？!！。;；\n]+/u;
+const SENTENCE_END = /(?<=[?？!！。;；\n])/u;
 const CLAUSE_BREAK = /[,，、:：]+|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})|\b(?:but|and then|because)\b/u;
 
 /** Follow-up openers: "那印度呢", "and for Germany?", "what about the power of attorney". */
@@ -67,6 +73,8 @@ const FOLLOW_UP_MAX_CHARS = 40;
 interface Clause {
   terms: QueryTerm[];
   informative: boolean;
+  /** It asks something (a question word or mark), rather than giving context. */
+  question: boolean;
 }
 
 export class Understander {
@@ -87,16 +95,13 @@ export class Understander {
     const concept = topical.some((t) => t.term.startsWith('#') && !PLACE_CONCEPTS.has(t.term));
     const words = terms.filter((t) => !t.term.startsWith('#'));
     const known = words.filter((t) => this.isTopicTerm(t)).length;
-    return { terms, informative: concept || (words.length > 0 && known * 2 >= words.length && known > 0) };
+    return { terms, informative: concept || (words.length > 0 && known * 2 >= words.length && known > 0), question: QUESTION_CLAUSE.test(text) };
   }
 
   understand(text: string, previous?: FollowUpContext): Understanding {
     const { index, tables } = this.deps;
     const cut = text.slice(0, MAX_QUERY_LENGTH);
-    const sentences = cut
-      .split(SENTENCE_END)
-      .map((sentence) => sentence.split(CLAUSE_BREAK).filter((c) => c && c.trim()).map((c) => this.readClause(c)))
-      .filter((clauses) => clauses.length);
+    const sentences = splitClauses(cut).map((clauses) => clauses.map((c) => this.readClause(c)));
     const allTerms = unionTerms(sentences.flat().map((c) => c.terms));
     const informative = sentences.map((clauses) => clauses.filter((c) => c.informative));
     const informativeTerms = unionTerms(informative.flat().map((c) => c.terms));
@@ -107,7 +112,10 @@ export class Understander {
     let documents = findDocuments(cut, tables, allTerms.filter((t) => t.quality > 0).map((t) => t.term));
     let direction = findDirection(cut);
     const smalltalk = smalltalkKind(cut);
-    const inDomain = index.searchTerms(allTerms).inDomain || countries.length > 0 || documents.length > 0;
+    const searchInDomain = index.searchTerms(allTerms).inDomain;
+    const inDomain = searchInDomain || countries.length > 0 || documents.length > 0;
+    const otherTerms = allTerms.filter((t) => !t.term.startsWith(PLACE_TOKEN_PREFIX) && !PLACE_CONCEPTS.has(t.term));
+    let asksCase = searchInDomain || (documents.length > 0 && countries.length > 0) || (countries.length > 0 && otherTerms.length <= BARE_COUNTRY_EXTRA_TERMS);
 
     // A short message that changes one thing is read against the previous question.
     const followUp =
@@ -125,20 +133,19 @@ export class Understander {
       if (!countries.length) countries = previous.countries.filter((code) => tables.countryNames.get(code));
       if (!documents.length) documents = previous.documents.map((id) => tables.documents.find((d) => d.id === id)).filter((d): d is DocumentType => d !== undefined);
       direction ??= previous.direction;
+      asksCase = true;
     }
-    const intent = index.searchTerms(queryTerms);
-
-    // A second question: another sentence whose own best answer is a different, confident entry.
+    // The whole informative part, and each question on its own: a long message's
+    // question is often one clause ("…上海外办能直接出附加证明书吗") among context.
+    const union = index.searchTerms(queryTerms);
+    const units = followUp ? [] : questionUnits(informative);
+    const unitResults = units.length > 1 ? units.map((terms) => index.searchTerms(terms)) : [];
+    let intent = union;
+    for (const result of unitResults) if (result.matched && result.score > intent.score + UNIT_MARGIN) intent = result;
+    // A second question: another unit whose own best answer is a different, confident entry.
     let second: SearchResult | undefined;
-    if (informative.filter((c) => c.length).length > 1) {
-      for (const clauses of informative) {
-        if (!clauses.length) continue;
-        const result = index.searchTerms(unionTerms(clauses.map((c) => c.terms)));
-        if (result.matched && result.entry && result.entry.id !== intent.entry?.id && result.score >= index.threshold + SECOND_MARGIN) {
-          second = result;
-          break;
-        }
-      }
+    for (const result of unitResults) {
+      if (result.matched && result.entry && result.entry.id !== intent.entry?.id && result.score >= index.threshold + SECOND_MARGIN && (!second || result.score > second.score)) second = result;
     }
 
     const contextText = followUp && previous && !topicTerms.length ? previous.text : joinInformative(cut, sentences, informative);
@@ -154,9 +161,35 @@ export class Understander {
       smalltalk: inDomain ? undefined : smalltalk,
       followUp,
       inDomain: inDomain || followUp,
+      asksCase,
       context: { text: contextText, countries, documents: documents.map((d) => d.id), direction },
     };
   }
+}
+
+/** "巴西可以吗", "and germany?": a country with at most this many other words still asks for its status. */
+const BARE_COUNTRY_EXTRA_TERMS = 1;
+
+/** A single question beats the whole message only when it is clearly closer to an entry. */
+const UNIT_MARGIN = 0.1;
+/** Units scored on their own at most: each costs one search. */
+const MAX_UNITS = 4;
+/** Question words and particles: the clause that carries them is the question (the others are context). */
+const QUESTION_CLAUSE = /[?？]|吗|嗎|呢|么|麼|怎|哪|多少|几|幾|多久|是不是|能不能|可不可以|要不要|有没有|是否|啥|什么|什麼|咋|如何|边度|邊度|\b(?:how|what|when|where|which|who|why|can|could|is|are|does|do|should|need)\b/iu;
+
+/**
+ * The questions of a message, each as terms: every sentence with more than one
+ * informative clause contributes its question clauses; a single-clause sentence is its own unit.
+ */
+function questionUnits(informative: (Clause & { text?: string })[][]): QueryTerm[][] {
+  const units: QueryTerm[][] = [];
+  for (const clauses of informative) {
+    if (!clauses.length) continue;
+    const questions = clauses.filter((c) => c.question);
+    const chosen = questions.length ? questions : clauses;
+    units.push(unionTerms(chosen.map((c) => c.terms)));
+  }
+  return units.slice(0, MAX_UNITS);
 }
 
 /** A second answer must be clearly confident on its own, not a side effect of one shared word. */
@@ -167,6 +200,14 @@ const PLACE_CONCEPTS = new Set(['#india', '#hong-kong', '#macao', '#kosovo', '#t
 
 function documentConcept(term: string, tables: Tables): boolean {
   return term.startsWith('#') && tables.documents.some((d) => `#${d.id}` === term);
+}
+
+/** Sentences, each as its clauses' text (sentence marks stay with their clause). */
+function splitClauses(text: string): string[][] {
+  return text
+    .split(SENTENCE_END)
+    .map((sentence) => sentence.split(CLAUSE_BREAK).filter((c) => c && /[\p{L}\p{N}]/u.test(c)))
+    .filter((clauses) => clauses.length);
 }
 
 function unionTerms(lists: QueryTerm[][]): QueryTerm[] {
@@ -180,13 +221,10 @@ function joinInformative(text: string, sentences: Clause[][], informative: Claus
   if (!informative.some((c) => c.length)) return text;
   // Re-split the same way, keeping the informative clauses' text.
   const parts: string[] = [];
-  text
-    .slice(0, MAX_QUERY_LENGTH)
-    .split(SENTENCE_END)
-    .map((sentence) => sentence.split(CLAUSE_BREAK).filter((c) => c && c.trim()))
-    .filter((clauses) => clauses.length)
-    .forEach((clauses, s) => clauses.forEach((clause, c) => {
-      if (informative[s]?.includes(sentences[s]![c]!)) parts.push(clause.trim());
-    }));
+  splitClauses(text.slice(0, MAX_QUERY_LENGTH)).forEach((clauses, s) =>
+    clauses.forEach((clause, c) => {
+      if (informative[s]?.includes(sentences[s]![c]!)) parts.push(clause.trim().replace(/[?？!！。;；]+$/u, ''));
+    }),
+  );
   return parts.join('，');
 }

@@ -19,13 +19,17 @@ const LEXICON_PLACES: Record<string, PlaceMention> = {
   '#mainland': { kind: 'mainland-china' },
 };
 
+/** Exact names (1) and repaired Chinese one-character slips (0.85) count; Latin fuzzy guesses (0.8) do not. */
+const MIN_PLACE_QUALITY = 0.85;
+
 export function placesFromTerms(terms: QueryTerm[]): PlaceMention[] {
   const places: PlaceMention[] = [];
   const add = (place: PlaceMention) => {
     if (!places.some((p) => JSON.stringify(p) === JSON.stringify(place))) places.push(place);
   };
   for (const { term, quality } of terms) {
-    if (quality <= 0) continue;
+    // A fuzzy guess (urumqi → Burundi, lithium → Lithuania) is no place named.
+    if (quality < MIN_PLACE_QUALITY) continue;
     if (term.startsWith(PLACE_TOKEN_PREFIX)) {
       const code = term.slice(PLACE_TOKEN_PREFIX.length).toUpperCase();
       add(code === 'TW' ? { kind: 'taiwan' } : code === 'CN' ? { kind: 'mainland-china' } : { kind: 'country', code });
