@@ -116,7 +116,7 @@ export interface AnswerDeps {
 /** Verdicts for more countries than this in one message are left to /check. */
 const VERDICT_LIMIT = 3;
 /** The document a country's status is checked with when the message names none: the usual route (notary, then apostille). */
-const REPRESENTATIVE_DOCUMENT = 'notarial-certificate';
+export const REPRESENTATIVE_DOCUMENT = 'notarial-certificate';
 /** Reasons and steps that speak of the document: left out when the user named no document. */
 const DOCUMENT_POINT = /^(?:article1_|ccpit_issued|mfa_accepts_certified|prepare_)/;
 /** "香港公司", "hk company docs", "我哋係香港公司": the document comes from the SAR itself, not from the mainland. */
@@ -196,11 +196,16 @@ function placesOf(entry: FaqEntry, index: FaqIndex): Set<string> {
  * about the country named comes first.
  */
 function entryBesideVerdicts(result: SearchResult, countries: string[], index: FaqIndex): FaqEntry | undefined {
-  const confident = result.candidates.filter((c) => c.score >= index.threshold || (c.entry === result.entry && result.matched));
   const about = (c: { entry: FaqEntry }) => [...placesOf(c.entry, index)].some((p) => countries.includes(p));
   const elsewhere = (c: { entry: FaqEntry }) => placesOf(c.entry, index).size > 0 && !about(c);
-  return (confident.find(about) ?? confident.find((c) => !elsewhere(c)))?.entry;
+  const confident = result.candidates.filter((c) => c.score >= index.threshold || (c.entry === result.entry && result.matched));
+  // The entry about the very country named may be a little less close: it is the one that fits the verdict.
+  const aboutCountry = result.candidates.find((c) => about(c) && c.score >= index.threshold * ABOUT_COUNTRY_FACTOR);
+  return (aboutCountry ?? confident.find((c) => !elsewhere(c)))?.entry;
 }
+
+/** How much of the usual confidence an entry about the named country needs. */
+const ABOUT_COUNTRY_FACTOR = 0.5;
 
 function renderSmalltalk(kind: string, byId: Map<string, FaqEntry>, locale: Locale, t: Translate): Reply {
   const popular = POPULAR_TOPICS.map((id) => byId.get(id)).filter((e) => e !== undefined);

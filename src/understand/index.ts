@@ -118,18 +118,28 @@ export class Understander {
     let asksCase = searchInDomain || (documents.length > 0 && countries.length > 0) || (countries.length > 0 && otherTerms.length <= BARE_COUNTRY_EXTRA_TERMS);
 
     // A short message that changes one thing is read against the previous question.
+    // A short message that changes one thing is read against the previous question:
+    // it opens like one ("那…呢", "and for…"), names only a place or document, or
+    // asks only a side question ("要多久？", "how much?") without naming what about.
+    const ownMatched = index.searchTerms(topicTerms).matched;
     const followUp =
       previous !== undefined &&
       !smalltalk &&
       [...cut.trim()].length <= FOLLOW_UP_MAX_CHARS &&
-      (FOLLOW_UP_MARKER.test(cut.trim()) || topicTerms.length === 0 || (countries.length + documents.length > 0 && !index.searchTerms(topicTerms).matched));
+      (FOLLOW_UP_MARKER.test(cut.trim()) ||
+        (countries.length + documents.length > 0 && !ownMatched) ||
+        (!searchInDomain && topicTerms.some((t) => t.term.startsWith('#'))));
     let queryTerms = informativeTerms.length ? informativeTerms : allTerms;
     if (followUp && previous) {
       const previousTerms = index.readQuery(previous.text).filter((t) => !PLACE_CONCEPTS.has(t.term) && !t.term.startsWith(PLACE_TOKEN_PREFIX));
       // A new topic word ("要多久") replaces the topic; a new place or document keeps it.
-      const ownTopic = topicTerms.filter((t) => !documentConcept(t.term, tables));
-      const previousDocumentsTerms = previousTerms.filter((t) => documents.length === 0 || !documentConcept(t.term, tables));
-      queryTerms = ownTopic.length ? unionTerms([queryTerms, previousTerms.filter((t) => documentConcept(t.term, tables) && documents.length === 0)]) : unionTerms([previousDocumentsTerms, queryTerms]);
+      const ownTopic = topicTerms.filter((t) => t.term.startsWith('#') && !documentConcept(t.term, tables));
+      // The previous question's general domain words ("apostille") keep the topic in our domain.
+      const previousDomain = previousTerms.filter((t) => index.lexicon.domainTokens.has(t.term) && !documentConcept(t.term, tables));
+      const previousDocuments = previousTerms.filter((t) => documentConcept(t.term, tables));
+      queryTerms = ownTopic.length
+        ? unionTerms([queryTerms, previousDomain])
+        : unionTerms([documents.length ? previousTerms.filter((t) => !previousDocuments.includes(t)) : previousTerms, queryTerms]);
       if (!countries.length) countries = previous.countries.filter((code) => tables.countryNames.get(code));
       if (!documents.length) documents = previous.documents.map((id) => tables.documents.find((d) => d.id === id)).filter((d): d is DocumentType => d !== undefined);
       direction ??= previous.direction;

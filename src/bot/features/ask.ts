@@ -1,6 +1,8 @@
 import { Composer } from 'grammy';
+import { renderVerdict } from '../../check/render.ts';
+import { checkDocument } from '../../check/rules.ts';
 import { detectLocale, isLocale, langOf } from '../../knowledge/language.ts';
-import { answerQuestion, relatedEntries, renderAnswer } from '../../reply/answer.ts';
+import { answerQuestion, relatedEntries, renderAnswer, REPRESENTATIVE_DOCUMENT } from '../../reply/answer.ts';
 import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
 import { feedbackRow } from './feedback.ts';
@@ -30,19 +32,25 @@ askFeature.on('message:text', async (ctx, next) => {
   }
   // Answer in the language of the question; the saved choice only when the text says nothing.
   const locale = detectLocale(text) ?? ctx.locale;
-  const { kb, index } = ctx.deps.data.current().knowledge;
+  const { knowledge, tables } = ctx.deps.data.current();
+  const { kb, index } = knowledge;
   const t = ctx.deps.i18n.translator(locale);
-  const answer = answerQuestion(index, kb.byId, text, locale, t);
-  const { result } = answer;
-  ctx.outcome = result.matched ? `answered:${result.entry?.id}` : 'unanswered';
-  ctx.deps.logger.debug({ matched: result.matched, id: result.entry?.id, score: Number(result.score.toFixed(3)), locale }, 'question answered');
-  const reply = result.entry ? { ...answer.reply, buttons: [...answer.reply.buttons, feedbackRow(result.entry.id, t)] } : answer.reply;
-  await sendReply(ctx, reply);
-  // What staff need to see: questions we could not answer, or answered with little confidence.
   const store = ctx.deps.store;
-  await store.recordQuestion(result.entry?.id, ctx.deps.today());
-  const weak = result.matched && result.score < index.threshold + LOW_CONFIDENCE_MARGIN;
-  if (!result.matched || weak) await store.recordUnanswered(text, langOf(locale), weak);
+  const userId = ctx.from?.id;
+  const previous = userId !== undefined ? store.getFollowUp(userId) : undefined;
+  const answer = answerQuestion({ index, byId: kb.byId, tables, today: ctx.deps.today() }, text, locale, t, previous);
+  const { result, entry, kind } = answer;
+  ctx.outcome = kind === 'verdict' ? `verdict:${answer.verdicts[0]?.country?.code}` : kind === 'answer' ? `answered:${entry?.id}` : kind;
+  ctx.deps.logger.debug({ kind, id: entry?.id, score: Number(result.score.toFixed(3)), locale, followUp: answer.understanding.followUp }, 'question answered');
+  const reply = entry ? { ...answer.reply, buttons: [...answer.reply.buttons, feedbackRow(entry.id, t)] } : answer.reply;
+  await sendReply(ctx, reply);
+  // The next message may be a follow-up to this one; small talk keeps the question before it.
+  if (userId !== undefined && (kind === 'answer' || kind === 'verdict')) await store.setFollowUp(userId, answer.understanding.context);
+  if (kind === 'smalltalk') return;
+  // What staff need to see: questions we could not answer, or answered with little confidence.
+  await store.recordQuestion(entry?.id, ctx.deps.today());
+  const weak = kind === 'answer' && result.score < index.threshold + LOW_CONFIDENCE_MARGIN;
+  if (kind === 'fallback' || weak) await store.recordUnanswered(text, langOf(locale), weak);
 });
 
 // A related-question button: faq:<id>:<locale>, answered in the locale of the message it came from.
@@ -61,4 +69,19 @@ askFeature.callbackQuery(/^faq:([a-z0-9-]+):([A-Za-z-]+)$/, async (ctx) => {
   const reply = renderAnswer(entry, related, locale, t);
   ctx.outcome = `related:${entry.id}`;
   await sendReply(ctx, { ...reply, buttons: [...reply.buttons, feedbackRow(entry.id, t)] });
+});
+
+// The full verdict card behind an answer's button: vrd:<document id or ->:<country code>:<f|t>:<locale>.
+askFeature.callbackQuery(/^vrd:([a-z0-9-]+):([A-Z]{2}):([ft]):([A-Za-z-]+)$/, async (ctx) => {
+  const [, document = '-', country = '', direction, localeText] = ctx.match;
+  const { tables } = ctx.deps.data.current();
+  if (!tables.countryNames.get(country) || (document !== '-' && !tables.documents.some((d) => d.id === document))) {
+    await ctx.answerCallbackQuery({ text: ctx.t('stale_button') });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const locale = isLocale(localeText) ? localeText : ctx.locale;
+  const verdict = checkDocument({ document: document === '-' ? REPRESENTATIVE_DOCUMENT : document, country, direction: direction === 't' ? 'to_china' : 'from_china' }, tables, ctx.deps.today());
+  ctx.outcome = `verdict_card:${country}`;
+  await sendReply(ctx, { html: renderVerdict(verdict, locale, ctx.deps.i18n.translator(locale)), buttons: [] });
 });
