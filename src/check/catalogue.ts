@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import Fuse from 'fuse.js';
-import { toSimplified } from '../knowledge/chinese.ts';
+import { buildPlaceIndex, type PlaceIndex } from '../places/index.ts';
+import { nameKey } from '../places/names.ts';
 import { CountriesFileSchema, DocumentsFileSchema, type Country, type DocumentType } from './schema.ts';
 
 export interface Tables {
@@ -15,12 +16,11 @@ export interface Tables {
   countriesAsOf: string;
   countryNames: NameIndex<Country>;
   documentNames: NameIndex<DocumentType>;
+  /** Every real place name (see src/places); rebuilt with the tables, so hot reload keeps it in step. */
+  places: PlaceIndex;
 }
 
-/** Lower case, Simplified, no spaces or punctuation: "U.S.A." = "usa", "德國" = "德国". */
-export function nameKey(text: string): string {
-  return toSimplified(text.normalize('NFKC').toLowerCase()).replace(/[\s\p{P}\p{S}]+/gu, '');
-}
+export { nameKey };
 
 export interface Resolved<T> {
   item?: T;
@@ -112,6 +112,7 @@ export function buildTables(countriesJson: unknown, documentsJson: unknown): Tab
     countriesAsOf: countriesFile.asOf,
     countryNames: new NameIndex(countries, (c) => [c.code, c.name.en, c.name.zh, c.officialName, ...c.aliases], (c) => c.code),
     documentNames: new NameIndex(documents, (d) => [d.id, d.name.en, d.name.zh, ...d.aliases], (d) => d.id),
+    places: buildPlaceIndex(countries),
   };
 }
 
