@@ -5,12 +5,11 @@
 import type { Tables } from '../check/catalogue.ts';
 import { CHINA_IN_FORCE, checkDocument, type Point, type Verdict } from '../check/rules.ts';
 import type { Translate } from '../i18n/index.ts';
-import { analyze } from '../knowledge/analyze.ts';
 import { toTraditional } from '../knowledge/chinese.ts';
 import { langOf, type Locale } from '../knowledge/language.ts';
 import type { FaqEntry } from '../knowledge/schema.ts';
 import type { FaqIndex, SearchResult } from '../knowledge/search.ts';
-import { placesFromTerms } from '../understand/places.ts';
+import { countryCodes, placesIn } from '../understand/places.ts';
 import { Understander, type FollowUpContext, type Understanding } from '../understand/index.ts';
 import { escapeHtml, renderSource } from './html.ts';
 
@@ -179,12 +178,10 @@ export function renderVerdictSummary(verdict: Verdict, documentNamed: boolean, l
 
 /** Countries (ISO codes) an entry's own questions and keywords name: "文件送印度…" is about India. */
 const entryPlaces = new WeakMap<FaqEntry, Set<string>>();
-function placesOf(entry: FaqEntry, index: FaqIndex): Set<string> {
+function placesOf(entry: FaqEntry, tables: Tables): Set<string> {
   let places = entryPlaces.get(entry);
   if (!places) {
-    const text = [...entry.questions.zh, ...entry.questions.en, ...entry.keywords].join('\n');
-    const terms = analyze(text, index.lexicon).map((t) => ({ term: t.term, quality: 1 }));
-    places = new Set(placesFromTerms(terms).flatMap((p) => (p.kind === 'country' ? [p.code] : [])));
+    places = new Set(countryCodes(placesIn([...entry.questions.zh, ...entry.questions.en, ...entry.keywords].join('\n'), tables.places)));
     entryPlaces.set(entry, places);
   }
   return places;
@@ -195,9 +192,9 @@ function placesOf(entry: FaqEntry, index: FaqIndex): Set<string> {
  * about some other country (Canada's entry must not answer for Brazil); an entry
  * about the country named comes first.
  */
-function entryBesideVerdicts(result: SearchResult, countries: string[], index: FaqIndex): FaqEntry | undefined {
-  const about = (c: { entry: FaqEntry }) => [...placesOf(c.entry, index)].some((p) => countries.includes(p));
-  const elsewhere = (c: { entry: FaqEntry }) => placesOf(c.entry, index).size > 0 && !about(c);
+function entryBesideVerdicts(result: SearchResult, countries: string[], index: FaqIndex, tables: Tables): FaqEntry | undefined {
+  const about = (c: { entry: FaqEntry }) => [...placesOf(c.entry, tables)].some((p) => countries.includes(p));
+  const elsewhere = (c: { entry: FaqEntry }) => placesOf(c.entry, tables).size > 0 && !about(c);
   const confident = result.candidates.filter((c) => c.score >= index.threshold || (c.entry === result.entry && result.matched));
   // The entry about the very country named may be a little less close: it is the one that fits the verdict.
   const aboutCountry = result.candidates.find((c) => about(c) && c.score >= index.threshold * ABOUT_COUNTRY_FACTOR);
@@ -220,7 +217,7 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
 
   const verdicts = verdictsFor(u, tables, deps.today);
   const documentNamed = u.documents.length > 0;
-  const entry = verdicts.length ? entryBesideVerdicts(result, u.countries, index) : result.matched ? result.entry : undefined;
+  const entry = verdicts.length ? entryBesideVerdicts(result, u.countries, index, tables) : result.matched ? result.entry : undefined;
   const note = verdicts.length ? undefined : documentNote(u, tables, deps.today, locale, t);
   if (!verdicts.length && !entry && !note) {
     const suggestions = fallbackSuggestions(result, byId);

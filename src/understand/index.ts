@@ -13,7 +13,7 @@ import type { Direction } from '../check/rules.ts';
 import type { DocumentType } from '../check/schema.ts';
 import { MAX_QUERY_LENGTH, PLACE_TOKEN_PREFIX, type FaqIndex, type QueryTerm, type SearchResult } from '../knowledge/search.ts';
 import { findDate, findDirection, findDocuments } from './entities.ts';
-import { placesFromTerms, type PlaceMention } from './places.ts';
+import { countryCodes, placesIn, type PlaceMention } from './places.ts';
 import { smalltalkKind, type SmalltalkKind } from './smalltalk.ts';
 
 export type { PlaceMention } from './places.ts';
@@ -107,8 +107,8 @@ export class Understander {
     const informativeTerms = unionTerms(informative.flat().map((c) => c.terms));
     const topicTerms = informativeTerms.filter((t) => this.isTopicTerm(t) && !PLACE_CONCEPTS.has(t.term));
 
-    const places = placesFromTerms(allTerms);
-    let countries = places.filter((p) => p.kind === 'country').map((p) => p.code);
+    const places = placesIn(cut, tables.places);
+    let countries = countryCodes(places);
     let documents = findDocuments(cut, tables, allTerms.filter((t) => t.quality > 0).map((t) => t.term));
     let direction = findDirection(cut);
     const smalltalk = smalltalkKind(cut);
