@@ -16,7 +16,7 @@ describe('ask CLI', () => {
     expect(code).toBe(0);
     const rows = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rows).toHaveLength(3);
-    for (const row of rows) expect(Object.keys(row)).toEqual(['question', 'lang', 'matched', 'id', 'score', 'answer', 'related']);
+    for (const row of rows) expect(Object.keys(row).slice(0, 8)).toEqual(['question', 'lang', 'matched', 'id', 'score', 'answer', 'related', 'kind']);
     expect(rows[0]).toMatchObject({ question: 'What is an apostille?', lang: 'en', matched: true, id: 'what-is-apostille' });
     expect(rows[1]).toMatchObject({ lang: 'zh', matched: false, id: null });
     expect(String(rows[1]?.answer)).toContain('没有找到可靠的答案');
