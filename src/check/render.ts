@@ -3,6 +3,7 @@ import type { Translate } from '../i18n/index.ts';
 import { langOf, type Locale } from '../knowledge/language.ts';
 import { localized } from '../reply/answer.ts';
 import { escapeHtml, renderSource } from '../reply/html.ts';
+import { pickSources } from '../reply/sources.ts';
 import type { Country } from './schema.ts';
 import type { Point, Verdict } from './rules.ts';
 
@@ -28,7 +29,7 @@ export function renderVerdict(verdict: Verdict, locale: Locale, t: Translate): s
   }
   lines.push('', `<b>${t('check.label.steps')}</b>`, ...verdict.steps.map((s, i) => `${i + 1}. ${say('step', s)}`));
   if (verdict.authority) lines.push('', `<b>${t('check.label.authority')}</b>: ${t(`check.authority.${verdict.authority}`, names)}`);
-  lines.push('', `<b>${t('check.label.sources')}</b>`, ...verdict.sources.slice(0, 6).map((s) => `• ${renderSource(s)}`));
+  lines.push('', `<b>${t('check.label.sources')}</b>`, ...pickSources(verdict.sources).map((s) => `• ${renderSource(s)}`));
   lines.push('', `<i>${t('check.label.checked_for', { date: verdict.date })}</i>`);
   return lines.join('\n');
 }

@@ -12,6 +12,7 @@ import type { FaqIndex, SearchResult } from '../knowledge/search.ts';
 import { countryCodes, placesIn } from '../understand/places.ts';
 import { Understander, type FollowUpContext, type Understanding } from '../understand/index.ts';
 import { escapeHtml, renderSource } from './html.ts';
+import { pickSources } from './sources.ts';
 
 export interface Button {
   text: string;
@@ -68,8 +69,9 @@ export function relatedEntries(entry: FaqEntry, byId: Map<string, FaqEntry>, can
 
 export function renderAnswer(entry: FaqEntry, related: FaqEntry[], locale: Locale, t: Translate): Reply {
   const lang = langOf(locale);
-  const sourceLabel = t(entry.source.length > 1 ? 'answer.sources' : 'answer.source');
-  const sources = entry.source.length === 1 ? ` ${renderSource(entry.source[0]!)}` : entry.source.map((s) => `\n• ${renderSource(s)}`).join('');
+  const shown = pickSources(entry.source);
+  const sourceLabel = t(shown.length > 1 ? 'answer.sources' : 'answer.source');
+  const sources = shown.length === 1 ? ` ${renderSource(shown[0]!)}` : shown.map((s) => `\n• ${renderSource(s)}`).join('');
   const html = [
     `<b>${escapeHtml(entryTitle(entry, locale))}</b>`,
     escapeHtml(localized(entry.answer[lang], locale)),
