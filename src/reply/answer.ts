@@ -169,7 +169,9 @@ export function renderVerdictSummary(verdict: Verdict, documentNamed: boolean, l
   const heading = [names.country, documentNamed ? names.document : ''].filter(Boolean).map((n) => escapeHtml(localized(n, locale))).join(' · ');
   const country = verdict.country ? tables.countryNames.get(verdict.country.code) : undefined;
   const lines = [`<b>${heading}: ${t(`check.outcome.${verdict.outcome}`)}</b>`];
-  if (country?.status === 'party') lines.push(`• ${t('check.country_card.status_party', { country: names.country })}`);
+  // "X is a party" beside a legalisation verdict (India) would read as a yes: only where the Convention does or soon will apply.
+  const applies = verdict.outcome === 'apostille' || verdict.reasons.some((r) => r.code === 'not_yet_in_force');
+  if (country?.status === 'party' && applies) lines.push(`• ${t('check.country_card.status_party', { country: names.country })}`);
   lines.push(...verdict.reasons.filter(keep).map((r) => `• ${say('reason', r)}`));
   if (verdict.outcome !== 'special_route') {
     const steps = verdict.steps.filter(keep).filter((s) => s.code !== 'check_receiver');
