@@ -185,7 +185,9 @@ const entryPlaces = new WeakMap<FaqEntry, Set<string>>();
 function placesOf(entry: FaqEntry, tables: Tables): Set<string> {
   let places = entryPlaces.get(entry);
   if (!places) {
-    places = new Set(countryCodes(placesIn([...entry.questions.zh, ...entry.questions.en, ...entry.keywords].join('\n'), tables.places)));
+    // Only the country table's own names: "French" (the language) does not make an entry about France.
+    const named = placesIn([...entry.questions.zh, ...entry.questions.en, ...entry.keywords].join('\n'), tables.places).filter((p) => tables.countryNames.get(p.matched));
+    places = new Set(countryCodes(named));
     entryPlaces.set(entry, places);
   }
   return places;

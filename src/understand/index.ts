@@ -9,6 +9,7 @@
  * message asking two things gets both answered.
  */
 import type { Tables } from '../check/catalogue.ts';
+import { isDomainToken } from '../knowledge/analyze.ts';
 import type { Direction } from '../check/rules.ts';
 import type { DocumentType } from '../check/schema.ts';
 import { MAX_QUERY_LENGTH, PLACE_TOKEN_PREFIX, type FaqIndex, type QueryTerm, type SearchResult } from '../knowledge/search.ts';
@@ -112,7 +113,8 @@ export class Understander {
     let documents = findDocuments(cut, tables, allTerms.filter((t) => t.quality > 0).map((t) => t.term));
     let direction = findDirection(cut);
     const smalltalk = smalltalkKind(cut);
-    const searchInDomain = index.searchTerms(allTerms).inDomain;
+    // The search's own test (a domain concept named), without paying for a search.
+    const searchInDomain = allTerms.some((t) => t.quality > 0 && isDomainToken(t.term, index.lexicon));
     const inDomain = searchInDomain || countries.length > 0 || documents.length > 0;
     const otherTerms = allTerms.filter((t) => !t.term.startsWith(PLACE_TOKEN_PREFIX) && !PLACE_CONCEPTS.has(t.term));
     let asksCase = searchInDomain || (documents.length > 0 && countries.length > 0) || (countries.length > 0 && otherTerms.length <= BARE_COUNTRY_EXTRA_TERMS);
@@ -121,13 +123,12 @@ export class Understander {
     // A short message that changes one thing is read against the previous question:
     // it opens like one ("那…呢", "and for…"), names only a place or document, or
     // asks only a side question ("要多久？", "how much?") without naming what about.
-    const ownMatched = index.searchTerms(topicTerms).matched;
     const followUp =
       previous !== undefined &&
       !smalltalk &&
       [...cut.trim()].length <= FOLLOW_UP_MAX_CHARS &&
       (FOLLOW_UP_MARKER.test(cut.trim()) ||
-        (countries.length + documents.length > 0 && !ownMatched) ||
+        (countries.length + documents.length > 0 && !index.searchTerms(topicTerms).matched) ||
         (!searchInDomain && topicTerms.some((t) => t.term.startsWith('#'))));
     let queryTerms = informativeTerms.length ? informativeTerms : allTerms;
     if (followUp && previous) {
@@ -188,16 +189,15 @@ const MAX_UNITS = 4;
 const QUESTION_CLAUSE = /[?？]|吗|嗎|呢|么|麼|怎|哪|多少|几|幾|多久|是不是|能不能|可不可以|要不要|有没有|是否|啥|什么|什麼|咋|如何|边度|邊度|\b(?:how|what|when|where|which|who|why|can|could|is|are|does|do|should|need)\b/iu;
 
 /**
- * The questions of a message, each as terms: every sentence with more than one
- * informative clause contributes its question clauses; a single-clause sentence is its own unit.
+ * The questions of a message, each as terms: every question clause on its own (the
+ * whole message's score keeps the context); a sentence without a question word is one unit.
  */
-function questionUnits(informative: (Clause & { text?: string })[][]): QueryTerm[][] {
+function questionUnits(informative: Clause[][]): QueryTerm[][] {
   const units: QueryTerm[][] = [];
   for (const clauses of informative) {
-    if (!clauses.length) continue;
     const questions = clauses.filter((c) => c.question);
-    const chosen = questions.length ? questions : clauses;
-    units.push(unionTerms(chosen.map((c) => c.terms)));
+    if (questions.length) units.push(...questions.map((c) => c.terms));
+    else if (clauses.length) units.push(unionTerms(clauses.map((c) => c.terms)));
   }
   return units.slice(0, MAX_UNITS);
 }
