@@ -25,6 +25,22 @@ describe('ask CLI', () => {
     expect((rows[0]?.related as unknown[]).length).toBe(3);
   });
 
+  it('--json adds kind (answer, verdict with country and document, smalltalk, fallback); --session reads follow-ups against the line before', async () => {
+    const input = '你好\nindia customer need our certificate of origin legalised, apostille ok?\nand for Germany?\nhs code for lithium battery pls\n';
+    const { code, stdout } = await run(TSX, ['src/cli/ask.ts', '--json', '--session', 'exporter'], input);
+    expect(code).toBe(0);
+    const rows = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(rows[0]).toMatchObject({ kind: 'smalltalk', matched: false });
+    expect(rows[1]).toMatchObject({ kind: 'verdict', matched: true, country: 'IN', document: 'certificate-of-origin' });
+    expect(String(rows[1]?.answer)).toContain('Consular legalisation still needed');
+    expect(rows[2]).toMatchObject({ kind: 'verdict', country: 'DE', document: 'certificate-of-origin' });
+    expect(String(rows[2]?.answer)).toContain('no consular legalisation needed');
+    expect(rows[3]).toMatchObject({ kind: 'fallback', matched: false, id: null });
+    // Without --session every line stands alone.
+    const alone = await run(TSX, ['src/cli/ask.ts', '--json'], 'and for Germany?\n');
+    expect(JSON.parse(alone.stdout.trim())).toMatchObject({ kind: 'verdict', country: 'DE', document: null });
+  });
+
   it('without a question prints the usage and exits 2', async () => {
     const { code, stderr } = await run(TSX, ['src/cli/ask.ts']);
     expect(code).toBe(2);
