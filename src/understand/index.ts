@@ -5,13 +5,13 @@
  *
  * Context clauses ("我们在宁波", "customer is in a hurry") name nothing the
  * knowledge base knows: they are left out of the intent's scoring, so they no
- * longer dilute its confidence. Each sentence is also scored alone, so a
+ * longer dilute its confidence. Each question clause is also scored alone, so a
  * message asking two things gets both answered.
  */
 import type { Tables } from '../check/catalogue.ts';
-import { isDomainToken } from '../knowledge/analyze.ts';
 import type { Direction } from '../check/rules.ts';
 import type { DocumentType } from '../check/schema.ts';
+import { isDomainToken } from '../knowledge/analyze.ts';
 import { MAX_QUERY_LENGTH, PLACE_TOKEN_PREFIX, type FaqIndex, type QueryTerm, type SearchResult } from '../knowledge/search.ts';
 import { findDate, findDirection, findDocuments } from './entities.ts';
 import { countryCodes, placesIn, type PlaceMention } from './places.ts';
@@ -72,6 +72,7 @@ const FOLLOW_UP_MARKER = /^(?:那|那么|那麼|那如果|如果是|换成|換�
 const FOLLOW_UP_MAX_CHARS = 40;
 
 interface Clause {
+  text: string;
   terms: QueryTerm[];
   informative: boolean;
   /** It asks something (a question word or mark), rather than giving context. */
@@ -96,7 +97,7 @@ export class Understander {
     const concept = topical.some((t) => t.term.startsWith('#') && !PLACE_CONCEPTS.has(t.term));
     const words = terms.filter((t) => !t.term.startsWith('#'));
     const known = words.filter((t) => this.isTopicTerm(t)).length;
-    return { terms, informative: concept || (words.length > 0 && known * 2 >= words.length && known > 0), question: QUESTION_CLAUSE.test(text) };
+    return { text, terms, informative: concept || (words.length > 0 && known * 2 >= words.length && known > 0), question: QUESTION_CLAUSE.test(text) };
   }
 
   understand(text: string, previous?: FollowUpContext): Understanding {
@@ -116,10 +117,9 @@ export class Understander {
     // The search's own test (a domain concept named), without paying for a search.
     const searchInDomain = allTerms.some((t) => t.quality > 0 && isDomainToken(t.term, index.lexicon));
     const inDomain = searchInDomain || countries.length > 0 || documents.length > 0;
-    const otherTerms = allTerms.filter((t) => !t.term.startsWith(PLACE_TOKEN_PREFIX) && !PLACE_CONCEPTS.has(t.term));
-    let asksCase = searchInDomain || (documents.length > 0 && countries.length > 0) || (countries.length > 0 && otherTerms.length <= BARE_COUNTRY_EXTRA_TERMS);
+    const nonPlaceTerms = allTerms.filter((t) => !t.term.startsWith(PLACE_TOKEN_PREFIX) && !PLACE_CONCEPTS.has(t.term));
+    let asksCase = searchInDomain || (documents.length > 0 && countries.length > 0) || (countries.length > 0 && nonPlaceTerms.length <= BARE_COUNTRY_EXTRA_TERMS);
 
-    // A short message that changes one thing is read against the previous question.
     // A short message that changes one thing is read against the previous question:
     // it opens like one ("那…呢", "and for…"), names only a place or document, or
     // asks only a side question ("要多久？", "how much?") without naming what about.
@@ -136,7 +136,7 @@ export class Understander {
       // A new topic word ("要多久") replaces the topic; a new place or document keeps it.
       const ownTopic = topicTerms.filter((t) => t.term.startsWith('#') && !documentConcept(t.term, tables));
       // The previous question's general domain words ("apostille") keep the topic in our domain.
-      const previousDomain = previousTerms.filter((t) => index.lexicon.domainTokens.has(t.term) && !documentConcept(t.term, tables));
+      const previousDomain = previousTerms.filter((t) => isDomainToken(t.term, index.lexicon) && !documentConcept(t.term, tables));
       const previousDocuments = previousTerms.filter((t) => documentConcept(t.term, tables));
       queryTerms = ownTopic.length
         ? unionTerms([queryTerms, previousDomain])
@@ -159,7 +159,7 @@ export class Understander {
       if (result.matched && result.entry && result.entry.id !== intent.entry?.id && result.score >= index.threshold + SECOND_MARGIN && (!second || result.score > second.score)) second = result;
     }
 
-    const contextText = followUp && previous && !topicTerms.length ? previous.text : joinInformative(cut, sentences, informative);
+    const contextText = followUp && previous && !topicTerms.length ? previous.text : joinInformative(cut, informative);
     return {
       text,
       places,
@@ -227,14 +227,7 @@ function unionTerms(lists: QueryTerm[][]): QueryTerm[] {
 }
 
 /** The message with its context clauses left out (the whole message when none is informative). */
-function joinInformative(text: string, sentences: Clause[][], informative: Clause[][]): string {
-  if (!informative.some((c) => c.length)) return text;
-  // Re-split the same way, keeping the informative clauses' text.
-  const parts: string[] = [];
-  splitClauses(text.slice(0, MAX_QUERY_LENGTH)).forEach((clauses, s) =>
-    clauses.forEach((clause, c) => {
-      if (informative[s]?.includes(sentences[s]![c]!)) parts.push(clause.trim().replace(/[?？!！。;；]+$/u, ''));
-    }),
-  );
-  return parts.join('，');
+function joinInformative(text: string, informative: Clause[][]): string {
+  const parts = informative.flat().map((c) => c.text.trim().replace(/[?？!！。;；]+$/u, ''));
+  return parts.length ? parts.join('，') : text;
 }
