@@ -16,24 +16,48 @@ import { normalizeText } from '../knowledge/analyze.ts';
  * `conceptTokens` are the search's concept tokens for the text: a concept named like
  * a document id (#certificate-of-origin) names that document ("co", "产地证").
  */
+/** A document's names, prepared once per tables: name keys (OpenCC is not cheap) and whole-word Latin forms. */
+interface DocumentName {
+  document: DocumentType;
+  han?: string;
+  latin?: string;
+  /** Two-letter aliases (CO, BL) only in capitals. */
+  upper: boolean;
+}
+const preparedNames = new WeakMap<Tables, DocumentName[]>();
+function documentNames(tables: Tables): DocumentName[] {
+  let names = preparedNames.get(tables);
+  if (!names) {
+    names = [];
+    for (const document of tables.documents) {
+      for (const name of [document.name.en, document.name.zh, ...document.aliases]) {
+        const key = nameKey(name);
+        if (!key) continue;
+        if (/\p{Script=Han}/u.test(key)) {
+          if (key.length >= 2) names.push({ document, han: key, upper: false });
+          continue;
+        }
+        const words = ` ${name.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+        const upper = key.length <= 2;
+        names.push({ document, latin: upper ? words.toUpperCase() : words.toLowerCase(), upper });
+      }
+    }
+    preparedNames.set(tables, names);
+  }
+  return names;
+}
+
 export function findDocuments(text: string, tables: Tables, conceptTokens: Iterable<string> = []): DocumentType[] {
   const hits: { at: number; end: number; document: DocumentType }[] = [];
   const haystack = nameKey(text);
   const latin = ` ${text.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const latinLower = latin.toLowerCase();
-  for (const document of tables.documents) {
-    for (const name of [document.name.en, document.name.zh, ...document.aliases]) {
-      const key = nameKey(name);
-      if (!key) continue;
-      if (/\p{Script=Han}/u.test(key)) {
-        if (key.length < 2) continue;
-        const at = haystack.indexOf(key);
-        if (at >= 0) hits.push({ at, end: at + key.length, document });
-        continue;
-      }
-      const words = ` ${name.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-      const short = key.length <= 2;
-      const at = short ? latin.indexOf(words.toUpperCase()) : latinLower.indexOf(words.toLowerCase());
+  for (const { document, han, latin: words, upper } of documentNames(tables)) {
+    if (han) {
+      const at = haystack.indexOf(han);
+      if (at >= 0) hits.push({ at, end: at + han.length, document });
+    } else if (words) {
+      const at = (upper ? latin : latinLower).indexOf(words);
       // Latin positions live in another string than Han ones: offset them past it.
       if (at >= 0) hits.push({ at: haystack.length + at, end: haystack.length + at + words.length, document });
     }

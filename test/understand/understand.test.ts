@@ -121,8 +121,10 @@ describe('understanding one message', () => {
   it('a 4,096-character message costs at most 50 ms', () => {
     const long = '我们在宁波，客户在巴西，营业执照要办海牙认证吗？多久能办好 customer in a hurry. '.repeat(80).slice(0, 4096);
     answerQuestion(deps, long, 'zh', i18n.translator('zh'));
-    const started = performance.now();
+    // CPU time, not wall time: on a shared machine wall time measures the other processes too.
+    const started = process.cpuUsage();
     for (let i = 0; i < 5; i++) answerQuestion(deps, long, 'zh', i18n.translator('zh'));
-    expect((performance.now() - started) / 5).toBeLessThan(50);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000 / 5).toBeLessThan(50);
   });
 });
