@@ -150,7 +150,10 @@ export class Understander {
     // question is often one clause ("…上海外办能直接出附加证明书吗") among context.
     const union = index.searchTerms(queryTerms);
     const units = followUp ? [] : questionUnits(informative);
-    const unitResults = units.length > 1 ? units.map((terms) => index.searchTerms(terms)) : [];
+    // Each unit costs a search: one that is the whole query again, or a repeat, is not searched.
+    const seen = new Set([termsKey(queryTerms)]);
+    const distinct = units.filter((terms) => !seen.has(termsKey(terms)) && seen.add(termsKey(terms)));
+    const unitResults = units.length > 1 ? distinct.map((terms) => index.searchTerms(terms)) : [];
     let intent = union;
     for (const result of unitResults) if (result.matched && result.score > intent.score + UNIT_MARGIN) intent = result;
     // A second question: another unit whose own best answer is a different, confident entry.
@@ -218,6 +221,10 @@ function splitClauses(text: string): string[][] {
     .split(SENTENCE_END)
     .map((sentence) => sentence.split(CLAUSE_BREAK).filter((c) => c && /[\p{L}\p{N}]/u.test(c)))
     .filter((clauses) => clauses.length);
+}
+
+function termsKey(terms: QueryTerm[]): string {
+  return terms.map((t) => `${t.term}:${t.quality}`).sort().join(' ');
 }
 
 function unionTerms(lists: QueryTerm[][]): QueryTerm[] {
