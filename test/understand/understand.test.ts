@@ -45,16 +45,13 @@ function score(questions: EvalQuestion[]) {
 }
 
 describe('accuracy floors on realistic messages', () => {
-  it.each([
-    ['../shared/eval/dev-ask-real.jsonl', 0.9],
-    ['../shared/eval/dev-ask.jsonl', 0.9],
-    ['test/fixtures/dev-ask.jsonl', 0.9],
-  ])('%s: ≥ floor in zh and en, off-topic rejected ≥ 90%%', (path, floor) => {
-    if (!existsSync(path) && path.startsWith('../shared')) return expect(existsSync('test/fixtures/dev-ask.jsonl')).toBe(true);
+  // The shared sets when they are beside the checkout, else their copies in test/fixtures (a clean clone).
+  const shared = (name: string) => (existsSync(`../shared/eval/${name}`) ? `../shared/eval/${name}` : `test/fixtures/${name}`);
+  it.each([shared('dev-ask-real.jsonl'), shared('dev-ask.jsonl'), 'test/fixtures/dev-ask.jsonl'])('%s: ≥ 90%% in zh and en, off-topic rejected ≥ 90%%', (path) => {
     const report = score(readJsonl(path));
     console.info(path, JSON.stringify(report.tally));
-    expect(report.zh, report.misses.join('\n')).toBeGreaterThanOrEqual(floor);
-    expect(report.en, report.misses.join('\n')).toBeGreaterThanOrEqual(floor);
+    expect(report.zh, report.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(report.en, report.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
     expect(report.oos, report.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 
