@@ -1,7 +1,8 @@
 /**
- * The tables /check reads (countries, document types) and name resolution over
- * them: exact names and aliases first, in either language and script, then the
- * longest name contained in the text, then Fuse.js for typos and suggestions.
+ * The tables /check reads (countries, document types), the place index over
+ * them (src/places), and document name resolution: exact names and aliases
+ * first, in either language and script, then the longest name contained in the
+ * text, then Fuse.js for typos and suggestions.
  */
 import { readFile } from 'node:fs/promises';
 import Fuse from 'fuse.js';
@@ -14,13 +15,10 @@ export interface Tables {
   documents: DocumentType[];
   groups: string[];
   countriesAsOf: string;
-  countryNames: NameIndex<Country>;
   documentNames: NameIndex<DocumentType>;
   /** Every real place name (see src/places); rebuilt with the tables, so hot reload keeps it in step. */
   places: PlaceIndex;
 }
-
-export { nameKey };
 
 export interface Resolved<T> {
   item?: T;
@@ -110,7 +108,6 @@ export function buildTables(countriesJson: unknown, documentsJson: unknown): Tab
     documents,
     groups: documentsFile.groups,
     countriesAsOf: countriesFile.asOf,
-    countryNames: new NameIndex(countries, (c) => [c.code, c.name.en, c.name.zh, c.officialName, ...c.aliases], (c) => c.code),
     documentNames: new NameIndex(documents, (d) => [d.id, d.name.en, d.name.zh, ...d.aliases], (d) => d.id),
     places: buildPlaceIndex(countries),
   };

@@ -195,6 +195,13 @@ export const CHINA_CITIES: ChinaRegion[] = [
   { zh: '拉萨', en: 'Lhasa' },
 ];
 
+/**
+ * Chinese words that contain a place name but are not one: 增加纳税 is not Ghana (加纳), 平台中 is
+ * not Taichung (台中), 合法国家 is not France (法国), 中非贸易 is China–Africa trade, not the
+ * Central African Republic (中非). In running text they hide the shorter name inside them.
+ */
+export const NOT_PLACES = ['增加', '追加', '平台', '舞台', '合法', '非法', '中非合作', '中非贸易', '中非经贸', '中非关系', '中非论坛'];
+
 /** Names of mainland China itself. */
 export const MAINLAND_CHINA_NAMES = [
   '中国', '中华人民共和国', '中国大陆', '中国内地', '大陆', '内地', '中国（内地）',
@@ -208,19 +215,25 @@ export const MAINLAND_CHINA_NAMES = [
 export const TAIWAN_NAMES = [
   '台湾', '臺灣', '台灣', '中国台湾', '中國臺灣', '台湾地区', '台湾省', '中国台湾省', '中华民国', '中華民國',
   'Taiwan', 'Taiwan region', 'Taiwan, China', 'Chinese Taipei', 'ROC', 'R.O.C.', 'Republic of China', 'Taiwan ROC', 'Formosa',
-  '台北', '臺北', '高雄', '台中', '臺中', '台南', '臺南', '新竹', '桃园',
+  '台北', '臺北', '高雄', '台中', '臺中', '台南', '臺南', '新竹',
   'Taipei', 'Kaohsiung', 'Taichung', 'Tainan', 'Hsinchu', 'Taoyuan',
 ];
 
 /** Short and common forms ISO 3166 does not list (it has "Syrian Arab Republic" but not "Syria"). */
 export const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
   SY: ['Syria', '叙利亚阿拉伯共和国'],
-  KP: ['DPRK', 'DPR Korea', 'Korea DPR', "Democratic People's Republic of Korea", '朝鲜民主主义人民共和国', '北韩', '北朝鲜'],
-  KR: ['ROK'],
+  KP: ['DPRK', 'DPR Korea', 'Korea DPR', 'N. Korea', 'N Korea', 'Korea, North', 'North Korean', "Democratic People's Republic of Korea", '朝鲜民主主义人民共和国', '北韩', '北朝鲜'],
+  KR: ['ROK', 'S. Korea', 'S Korea', 'Korea, South', 'Korea South'],
+  CZ: ['Czech', 'Czech Rep.'],
+  SA: ['Saudi'],
+  ES: ['España', 'Espana'],
+  BR: ['Brasil'],
+  IT: ['Italia'],
   CG: ['Congo-Brazzaville', 'Congo Brazzaville', 'Congo Republic', '刚果共和国', '刚果布', '刚果'],
   CD: ['DR Congo', 'DRC', 'D.R. Congo', 'Congo-Kinshasa', 'Congo Kinshasa', 'Zaire', '刚果民主共和国', '刚果金', '民主刚果', '刚果'],
   VA: ['Vatican', 'Vatican City', 'Holy See', '梵蒂冈城国', '教廷'],
   LA: ['Laos'],
+  CF: ['中非共和国'],
   TL: ['East Timor', '东帝汶'],
   CV: ['Cabo Verde'],
   PS: ['巴勒斯坦国'],

@@ -17,7 +17,7 @@
  */
 import { createRequire } from 'node:module';
 import { toSimplified } from '../knowledge/chinese.ts';
-import { CHINA_CITIES, CHINA_PROVINCES, EXTRA_COUNTRY_NAMES, MAINLAND_CHINA_NAMES, REGIONS, SOVEREIGN_OF, TAIWAN_NAMES } from './gazetteer.ts';
+import { CHINA_CITIES, CHINA_PROVINCES, EXTRA_COUNTRY_NAMES, MAINLAND_CHINA_NAMES, NOT_PLACES, REGIONS, SOVEREIGN_OF, TAIWAN_NAMES } from './gazetteer.ts';
 import { editDistance, HAN, nameKey } from './names.ts';
 
 export { editDistance, nameKey } from './names.ts';
@@ -29,7 +29,7 @@ export interface Bilingual {
 
 /** Where a name points. A territory or region points at the state whose verdict applies, keeping its own name. */
 export type PlaceTarget =
-  | { kind: 'country'; code: string; region?: string; regionName?: Bilingual; territory?: boolean }
+  | { kind: 'country'; code: string; region?: string; regionName?: Bilingual; territory?: boolean; territoryCode?: string }
   | { kind: 'mainland-china'; region?: string; regionName?: Bilingual }
   | { kind: 'taiwan' };
 
@@ -65,6 +65,9 @@ interface Entry {
 }
 
 const TIER = { table: 0, gazetteer: 1, iso: 2, derived: 3 } as const;
+
+/** Words that turn one place name into another ("North" Korea, "New" Mexico, "Papua New" Guinea). */
+const QUALIFIERS = /(^|[^\p{L}])(n|s|e|w|north|northern|south|southern|east|eastern|west|western|new|upper|lower|central|equatorial|papua|北|南|东|西|新)([^\p{L}]|$)/iu;
 
 /** Common words that are also place names: in running text they count only when capitalised. */
 const CAPITALISED_ONLY = new Set(['turkey', 'chad', 'jersey', 'guinea', 'mainland']);
@@ -138,7 +141,7 @@ export class PlaceIndex {
       const sovereign = SOVEREIGN_OF[code];
       if (sovereign && !inTable.has(code)) {
         const regionName = { en: displayEn(code), zh: first(ISO_ZH[code]) ?? code };
-        return { kind: 'country', code: sovereign, region: regionName.en, regionName, territory: true };
+        return { kind: 'country', code: sovereign, region: regionName.en, regionName, territory: true, territoryCode: code };
       }
       return { kind: 'country', code };
     };
@@ -224,7 +227,9 @@ function distinct(options: PlaceOption[]): PlaceOption[] {
 
 /** The place a user typed as a place (the /check country step, /country, --country). */
 export function resolvePlace(name: string, index: PlaceIndex): PlaceResult {
-  const matched = name.trim();
+  const typed = name.trim();
+  // "the UK": the article is not part of the name (but "The Gambia" is a name as it stands).
+  const matched = index.lookup(nameKey(typed)).length ? typed : typed.replace(/^the\s+(?=\S)/i, '');
   const key = nameKey(matched);
   if (!key) return { kind: 'unknown' };
   const exact = index.lookup(key);
@@ -242,7 +247,9 @@ export function resolvePlace(name: string, index: PlaceIndex): PlaceResult {
     // "Nothern Ireland" contains Ireland, but is a typo of another name: ask between them.
     const typos = index.typoCandidates(key).filter((c) => c.distance <= 2).map((c) => c.option);
     if (typos.some((t) => !options.some((o) => targetId(o) === targetId(t)))) return { kind: 'ask', suggestions: distinct([...typos, ...options]).slice(0, 4) };
-    if (options.length === 1 && only?.kind !== 'ask' && covered * 3 >= key.length) {
+    // "N Korea", "Northern Cyprus": a qualifier around a name may make it another place.
+    const qualified = QUALIFIERS.test(mentions.reduce((rest, m) => rest.replace(m.matched, ' '), matched));
+    if (options.length === 1 && only?.kind !== 'ask' && covered * 3 >= key.length && !qualified) {
       const mention = mentions.find((m) => m.kind !== 'ask' && targetId(m) === targetId(options[0]!))!;
       return { ...options[0]!, matched: mention.matched, how: 'contained' };
     }
@@ -303,6 +310,12 @@ export function findPlaces(text: string, index: PlaceIndex): PlaceMention[] {
   const candidates: Candidate[] = [];
   const folded = fold(text);
   if (HAN.test(folded.text)) {
+    // Words that hide a place name take their span first and are dropped after the selection.
+    for (const word of NOT_PLACES) {
+      for (let at = folded.text.indexOf(word); at !== -1; at = folded.text.indexOf(word, at + 1)) {
+        candidates.push({ start: folded.spans[at]![0], end: folded.spans[at + word.length - 1]![1], options: [] });
+      }
+    }
     for (const key of index.hanNames()) {
       for (let at = folded.text.indexOf(key); at !== -1; at = folded.text.indexOf(key, at + 1)) {
         candidates.push({ start: folded.spans[at]![0], end: folded.spans[at + key.length - 1]![1], options: index.lookup(key) });
@@ -332,6 +345,7 @@ export function findPlaces(text: string, index: PlaceIndex): PlaceMention[] {
     taken.push(candidate);
   }
   return taken
+    .filter((t) => t.options.length > 0)
     .sort((a, b) => a.start - b.start)
     .map(({ start, end, options }): PlaceMention => {
       const matched = text.slice(start, end);

@@ -4,15 +4,16 @@
  */
 import type { Tables } from '../check/catalogue.ts';
 import { CHINA_IN_FORCE, checkDocument, type Point, type Verdict } from '../check/rules.ts';
+import { encodeCallback } from '../bot/callback-data.ts';
 import type { Translate } from '../i18n/index.ts';
 import { toTraditional } from '../knowledge/chinese.ts';
 import { langOf, type Locale } from '../knowledge/language.ts';
 import type { FaqEntry } from '../knowledge/schema.ts';
 import type { FaqIndex, SearchResult } from '../knowledge/search.ts';
-import { countryCodes, placesIn } from '../understand/places.ts';
+import { countryCodes, countryRow, isTableName, placesIn } from '../understand/places.ts';
 import { Understander, type FollowUpContext, type Understanding } from '../understand/index.ts';
-import { escapeHtml, renderSource } from './html.ts';
-import { pickSources } from './sources.ts';
+import { escapeHtml } from './html.ts';
+import { renderSourceLines } from './sources.ts';
 
 export interface Button {
   text: string;
@@ -45,7 +46,7 @@ export function entryTitle(entry: FaqEntry, locale: Locale): string {
 }
 
 export function faqCallbackData(entryId: string, locale: Locale): string {
-  return `faq:${entryId}:${locale}`;
+  return encodeCallback({ kind: 'faq', id: entryId, locale });
 }
 
 function buttonLabel(text: string): string {
@@ -69,9 +70,10 @@ export function relatedEntries(entry: FaqEntry, byId: Map<string, FaqEntry>, can
 
 export function renderAnswer(entry: FaqEntry, related: FaqEntry[], locale: Locale, t: Translate): Reply {
   const lang = langOf(locale);
-  const shown = pickSources(entry.source);
-  const sourceLabel = t(shown.length > 1 ? 'answer.sources' : 'answer.source');
-  const sources = shown.length === 1 ? ` ${renderSource(shown[0]!)}` : shown.map((s) => `\n• ${renderSource(s)}`).join('');
+  // The same rule as verdict cards: at most three, official first, secondary ones marked.
+  const lines = renderSourceLines(entry.source, t('check.label.secondary_source'));
+  const sourceLabel = t(lines.length > 1 ? 'answer.sources' : 'answer.source');
+  const sources = lines.length === 1 ? ` ${lines[0]!.replace(/^• /, '')}` : lines.map((line) => `\n${line}`).join('');
   const html = [
     `<b>${escapeHtml(entryTitle(entry, locale))}</b>`,
     escapeHtml(localized(entry.answer[lang], locale)),
@@ -124,13 +126,14 @@ const DOCUMENT_POINT = /^(?:article1_|ccpit_issued|mfa_accepts_certified|prepare
 const SAR_ORIGIN = /(?:香港|澳门|澳門|\bhk\b|hong\s*kong|maca[ou])\s*(?:公司|嘅|的文件|的公司|company|companies|documents?|docs?|firm)|(?:我们|我們|我哋)(?:是|係|在)(?:香港|澳门|澳門)|\bwe\s+are\s+(?:in|from)\s+(?:hong\s*kong|hk|maca[ou])/i;
 
 export function verdictCallbackData(verdict: Verdict, documentNamed: boolean, locale: Locale): string {
-  return `vrd:${documentNamed && verdict.document ? verdict.document.id : '-'}:${verdict.country?.code ?? '-'}:${verdict.direction === 'to_china' ? 't' : 'f'}:${locale}`;
+  const document = documentNamed && verdict.document ? verdict.document.id : null;
+  return encodeCallback({ kind: 'vrd', document, country: verdict.country?.code ?? '', direction: verdict.direction, locale });
 }
 
 /** The case verdicts a message asks for: one per country named (mainland China itself is never "a country" here). */
 export function verdictsFor(u: Understanding, tables: Tables, today: string): Verdict[] {
   if (!u.asksCase) return [];
-  const countries = u.countries.filter((code) => tables.countryNames.get(code));
+  const countries = u.countries.filter((code) => countryRow(tables, code));
   // A Hong Kong or Macao company's own documents going abroad: the SAR's FAQ answer, not a mainland verdict.
   if (countries.some((c) => c === 'HK' || c === 'MO') && countries.length > 1 && SAR_ORIGIN.test(u.text)) return [];
   if (countries.length === 1 && (countries[0] === 'HK' || countries[0] === 'MO') && SAR_ORIGIN.test(u.text) && !u.direction) return [];
@@ -167,7 +170,7 @@ export function renderVerdictSummary(verdict: Verdict, documentNamed: boolean, l
   const keep = (p: Point) => documentNamed || !DOCUMENT_POINT.test(p.code);
   const say = (prefix: string, point: Point) => t(`check.${prefix}.${point.code}`, { ...names, ...point.params });
   const heading = [names.country, documentNamed ? names.document : ''].filter(Boolean).map((n) => escapeHtml(localized(n, locale))).join(' · ');
-  const country = verdict.country ? tables.countryNames.get(verdict.country.code) : undefined;
+  const country = verdict.country ? countryRow(tables, verdict.country.code) : undefined;
   const lines = [`<b>${heading}: ${t(`check.outcome.${verdict.outcome}`)}</b>`];
   // "X is a party" beside a legalisation verdict (India) would read as a yes: only where the Convention does or soon will apply.
   const applies = verdict.outcome === 'apostille' || verdict.reasons.some((r) => r.code === 'not_yet_in_force');
@@ -186,7 +189,7 @@ function placesOf(entry: FaqEntry, tables: Tables): Set<string> {
   let places = entryPlaces.get(entry);
   if (!places) {
     // Only the country table's own names: "French" (the language) does not make an entry about France.
-    const named = placesIn([...entry.questions.zh, ...entry.questions.en, ...entry.keywords].join('\n'), tables.places).filter((p) => tables.countryNames.get(p.matched));
+    const named = placesIn([...entry.questions.zh, ...entry.questions.en, ...entry.keywords].join('\n'), tables.places).filter((p) => p.kind === 'country' && isTableName(tables, p.code, p.matched));
     places = new Set(countryCodes(named));
     entryPlaces.set(entry, places);
   }

@@ -14,7 +14,7 @@ import type { DocumentType } from '../check/schema.ts';
 import { isDomainToken } from '../knowledge/analyze.ts';
 import { MAX_QUERY_LENGTH, PLACE_TOKEN_PREFIX, type FaqIndex, type QueryTerm, type SearchResult } from '../knowledge/search.ts';
 import { findDate, findDirection, findDocuments } from './entities.ts';
-import { countryCodes, placesIn, type PlaceMention } from './places.ts';
+import { countryCodes, countryRow, placesIn, type PlaceMention } from './places.ts';
 import { smalltalkKind, type SmalltalkKind } from './smalltalk.ts';
 
 export type { PlaceMention } from './places.ts';
@@ -141,7 +141,7 @@ export class Understander {
       queryTerms = ownTopic.length
         ? unionTerms([queryTerms, previousDomain])
         : unionTerms([documents.length ? previousTerms.filter((t) => !previousDocuments.includes(t)) : previousTerms, queryTerms]);
-      if (!countries.length) countries = previous.countries.filter((code) => tables.countryNames.get(code));
+      if (!countries.length) countries = previous.countries.filter((code) => countryRow(tables, code));
       if (!documents.length) documents = previous.documents.map((id) => tables.documents.find((d) => d.id === id)).filter((d): d is DocumentType => d !== undefined);
       direction ??= previous.direction;
       asksCase = true;

@@ -118,6 +118,11 @@ describe('resolvePlace: typos are repaired or asked about, never turned into ano
     ['Syira', 'ask:SY'],
     ['Nothern Ireland', 'ask:GB,IE'],
     ['意大力', 'ask:IT'],
+    ['the UK', 'GB'],
+    ['N. Korea', 'KP'],
+    ['Korea, North', 'KP'],
+    ['Northern Cyprus', 'ask:CY'],
+    ['Czech', 'CZ'],
     ['xyzzy', 'unknown'],
     ['', 'unknown'],
     ['!!!', 'unknown'],
@@ -214,6 +219,11 @@ describe('findPlaces', () => {
     ['US', ['US@0=US']],
     ['I will cook a turkey for chad', []],
     ['Turkey and Chad', ['Turkey@0=TR', 'Chad@11=TD']],
+    ['增加纳税证明要去哪里办', []],
+    ['在平台中申请合法国家的认证', []],
+    ['中非贸易的发票寄到加纳', ['加纳@9=GH']],
+    ['中非共和国', ['中非共和国@0=CF']],
+    ['法国合法吗', ['法国@0=FR']],
   ])('%s', (text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });

@@ -1,8 +1,10 @@
 import { Composer } from 'grammy';
 import { renderVerdict } from '../../check/render.ts';
 import { checkDocument } from '../../check/rules.ts';
-import { detectLocale, isLocale, langOf } from '../../knowledge/language.ts';
+import { detectLocale, langOf } from '../../knowledge/language.ts';
 import { answerQuestion, relatedEntries, renderAnswer, REPRESENTATIVE_DOCUMENT } from '../../reply/answer.ts';
+import { countryRow } from '../../understand/places.ts';
+import { onButton } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
 import { feedbackRow } from './feedback.ts';
@@ -16,7 +18,7 @@ export const askFeature = new Composer<BotContext>();
  * In a group the bot answers only what is addressed to it (a reply to one of its
  * messages, or a mention of @its_name), so it does not answer every line of a chat.
  */
-function addressedText(ctx: BotContext, text: string): string | undefined {
+export function addressedText(ctx: BotContext, text: string): string | undefined {
   if (ctx.chat?.type === 'private') return text;
   const mention = `@${ctx.me.username}`;
   if (text.toLowerCase().includes(mention.toLowerCase())) return text.replace(new RegExp(mention, 'ig'), ' ').trim();
@@ -53,9 +55,8 @@ askFeature.on('message:text', async (ctx, next) => {
   if (kind === 'fallback' || weak) await store.recordUnanswered(text, langOf(locale), weak);
 });
 
-// A related-question button: faq:<id>:<locale>, answered in the locale of the message it came from.
-askFeature.callbackQuery(/^faq:([a-z0-9-]+):([A-Za-z-]+)$/, async (ctx) => {
-  const [, id = '', localeText] = ctx.match;
+// A related-question button, answered in the locale of the message it came from.
+onButton(askFeature, 'faq', async (ctx, { id, locale }) => {
   const { kb } = ctx.deps.data.current().knowledge;
   const entry = kb.byId.get(id);
   if (!entry) {
@@ -63,7 +64,6 @@ askFeature.callbackQuery(/^faq:([a-z0-9-]+):([A-Za-z-]+)$/, async (ctx) => {
     return;
   }
   await ctx.answerCallbackQuery();
-  const locale = isLocale(localeText) ? localeText : ctx.locale;
   const related = relatedEntries(entry, kb.byId);
   const t = ctx.deps.i18n.translator(locale);
   const reply = renderAnswer(entry, related, locale, t);
@@ -71,17 +71,15 @@ askFeature.callbackQuery(/^faq:([a-z0-9-]+):([A-Za-z-]+)$/, async (ctx) => {
   await sendReply(ctx, { ...reply, buttons: [...reply.buttons, feedbackRow(entry.id, t)] });
 });
 
-// The full verdict card behind an answer's button: vrd:<document id or ->:<country code>:<f|t>:<locale>.
-askFeature.callbackQuery(/^vrd:([a-z0-9-]+):([A-Z]{2}):([ft]):([A-Za-z-]+)$/, async (ctx) => {
-  const [, document = '-', country = '', direction, localeText] = ctx.match;
+// The full verdict card behind an answer's button.
+onButton(askFeature, 'vrd', async (ctx, { document, country, direction, locale }) => {
   const { tables } = ctx.deps.data.current();
-  if (!tables.countryNames.get(country) || (document !== '-' && !tables.documents.some((d) => d.id === document))) {
+  if (!countryRow(tables, country) || (document && !tables.documents.some((d) => d.id === document))) {
     await ctx.answerCallbackQuery({ text: ctx.t('stale_button') });
     return;
   }
   await ctx.answerCallbackQuery();
-  const locale = isLocale(localeText) ? localeText : ctx.locale;
-  const verdict = checkDocument({ document: document === '-' ? REPRESENTATIVE_DOCUMENT : document, country, direction: direction === 't' ? 'to_china' : 'from_china' }, tables, ctx.deps.today());
+  const verdict = checkDocument({ document: document ?? REPRESENTATIVE_DOCUMENT, country, direction }, tables, ctx.deps.today());
   ctx.outcome = `verdict_card:${country}`;
   await sendReply(ctx, { html: renderVerdict(verdict, locale, ctx.deps.i18n.translator(locale)), buttons: [] });
 });
