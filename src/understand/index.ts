@@ -88,16 +88,17 @@ export class Understander {
   }
 
   /**
-   * A clause is informative when it names a concept of ours, or when at least half
-   * of its words are words our questions use. "客户催的急", "we are in ningbo" are not.
+   * A clause is informative when it names a concept of ours (not a place or a party such
+   * as "the customer"), or when at least half of its other words are words our questions
+   * use. "客户催的急", "we are in ningbo", "客户在巴西" are not.
    */
   private readClause(text: string): Clause {
     const terms = this.deps.index.readQuery(text);
     const topical = terms.filter((t) => this.isTopicTerm(t));
-    const concept = topical.some((t) => t.term.startsWith('#') && !PLACE_CONCEPTS.has(t.term));
+    const concept = topical.some((t) => t.term.startsWith('#') && !CONTEXT_CONCEPTS.has(t.term));
     const words = terms.filter((t) => !t.term.startsWith('#'));
     const known = words.filter((t) => this.isTopicTerm(t)).length;
-    return { text, terms, informative: concept || (words.length > 0 && known * 2 >= words.length && known > 0), question: QUESTION_CLAUSE.test(text) };
+    return { text, terms, informative: concept || (known > 0 && known * 2 >= words.length), question: QUESTION_CLAUSE.test(text) };
   }
 
   understand(text: string, previous?: FollowUpContext): Understanding {
@@ -106,7 +107,9 @@ export class Understander {
     const sentences = splitClauses(cut).map((clauses) => clauses.map((c) => this.readClause(c)));
     const allTerms = unionTerms(sentences.flat().map((c) => c.terms));
     const informative = sentences.map((clauses) => clauses.filter((c) => c.informative));
-    const informativeTerms = unionTerms(informative.flat().map((c) => c.terms));
+    // Places named in a context clause ("香港公司的…要拿去德国用") still count: they are what the question is about.
+    const placeTerms = allTerms.filter((t) => isPlaceTerm(t.term));
+    const informativeTerms = unionTerms([...informative.flat().map((c) => c.terms), placeTerms]);
     const topicTerms = informativeTerms.filter((t) => this.isTopicTerm(t) && !PLACE_CONCEPTS.has(t.term));
 
     const places = placesIn(cut, tables.places);
@@ -189,7 +192,7 @@ const UNIT_MARGIN = 0.1;
 /** Units scored on their own at most: each costs one search. */
 const MAX_UNITS = 4;
 /** Question words and particles: the clause that carries them is the question (the others are context). */
-const QUESTION_CLAUSE = /[?？]|吗|嗎|呢|么|麼|怎|哪|多少|几|幾|多久|是不是|能不能|可不可以|要不要|有没有|是否|啥|什么|什麼|咋|如何|边度|邊度|\b(?:how|what|when|where|which|who|why|can|could|is|are|does|do|should|need)\b/iu;
+const QUESTION_CLAUSE = /[?？]|吗|嗎|呢|还是|還是|么|麼|怎|哪|多少|几|幾|多久|是不是|能不能|可不可以|要不要|有没有|是否|啥|什么|什麼|咋|如何|边度|邊度|\b(?:how|what|when|where|which|who|why|can|could|is|are|does|do|should|need)\b/iu;
 
 /**
  * The questions of a message, each as terms: every question clause on its own (the
@@ -210,6 +213,12 @@ const SECOND_MARGIN = 0.1;
 
 /** Concepts that are places (the built-in lexicon's own): not topics. */
 const PLACE_CONCEPTS = new Set(['#india', '#hong-kong', '#macao', '#kosovo', '#thailand', '#uae', '#china', '#mainland']);
+/** Concepts that set the scene (where, who) but ask nothing: a clause of only these is context. */
+const CONTEXT_CONCEPTS = new Set([...PLACE_CONCEPTS, '#customer']);
+
+function isPlaceTerm(term: string): boolean {
+  return term.startsWith(PLACE_TOKEN_PREFIX) || PLACE_CONCEPTS.has(term);
+}
 
 function documentConcept(term: string, tables: Tables): boolean {
   return term.startsWith('#') && tables.documents.some((d) => `#${d.id}` === term);

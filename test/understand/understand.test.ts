@@ -81,6 +81,8 @@ describe('understanding one message', () => {
     const long = understander.understand('我们在宁波，营业执照要办海牙认证吗？客户催的急');
     expect(long.intent.entry?.id).toBe(bare.intent.entry?.id);
     expect(long.intent.score).toBeGreaterThanOrEqual(bare.intent.score - 0.05);
+    // "客户" (the other party) sets the scene; it does not pull towards entries that mention customers.
+    expect(understander.understand('办海牙认证要多久呢 客户催的急').intent.entry?.id).toBe(understander.understand('办海牙认证要多久').intent.entry?.id);
   });
 
   it('a follow-up changes one thing and keeps the rest', () => {
