@@ -84,6 +84,7 @@ export interface StoreWarning {
 
 export class Store {
   private pending: NodeJS.Timeout | undefined;
+  private followUpsPrunedAt = 0;
   /** Where a failed background write is reported (the store keeps the data and tries again on the next change). */
   onWriteError: (error: unknown) => void = () => undefined;
 
@@ -147,7 +148,11 @@ export class Store {
   /** Remembers (or, with undefined, forgets) what the user's last question was about; expired slots are dropped. */
   async setFollowUp(userId: number, context: FollowUpContext | undefined, now: Date = new Date()): Promise<void> {
     const slots = this.db.data.followUps;
-    for (const [key, slot] of Object.entries(slots)) if (now.getTime() - Date.parse(slot.at) > FOLLOW_UP_TTL_MS) delete slots[key];
+    // Expired slots are dropped at most once per TTL: a scan on every message would cost more than the slots.
+    if (now.getTime() - this.followUpsPrunedAt > FOLLOW_UP_TTL_MS) {
+      this.followUpsPrunedAt = now.getTime();
+      for (const [key, slot] of Object.entries(slots)) if (now.getTime() - Date.parse(slot.at) > FOLLOW_UP_TTL_MS) delete slots[key];
+    }
     if (context) slots[String(userId)] = { context, at: now.toISOString() };
     else delete slots[String(userId)];
     this.persist();

@@ -220,8 +220,12 @@ function isPlaceTerm(term: string): boolean {
   return term.startsWith(PLACE_TOKEN_PREFIX) || PLACE_CONCEPTS.has(term);
 }
 
+/** Per tables: the concept tokens named like a document id (#certificate-of-origin). */
+const documentTokens = new WeakMap<Tables, Set<string>>();
 function documentConcept(term: string, tables: Tables): boolean {
-  return term.startsWith('#') && tables.documents.some((d) => `#${d.id}` === term);
+  let tokens = documentTokens.get(tables);
+  if (!tokens) documentTokens.set(tables, (tokens = new Set(tables.documents.map((d) => `#${d.id}`))));
+  return tokens.has(term);
 }
 
 /** Sentences, each as its clauses' text (sentence marks stay with their clause). */
