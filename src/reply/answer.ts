@@ -151,7 +151,8 @@ const COUNTRY_POINT = /^(?:in_force|in_force_listed|date_secondary)$/;
  */
 export function documentNote(u: Understanding, tables: Tables, today: string, locale: Locale, t: Translate): string | undefined {
   const document = u.documents[0];
-  if (!document || u.countries.length || !u.asksCase) return undefined;
+  // Only for a Chinese document going abroad: a foreign one's steps need its country, and Taiwan has its own route.
+  if (!document || u.countries.length || !u.asksCase || u.direction === 'to_china' || u.places.some((p) => p.kind === 'taiwan')) return undefined;
   const party = tables.countries.find((c) => c.chinaRelation === 'in_force' && c.inForceWithChinaFrom === CHINA_IN_FORCE && c.dateSourceQuality === 'official');
   if (!party) return undefined;
   const verdict = checkDocument({ document: document.id, country: party.code, direction: u.direction }, tables, today);

@@ -117,6 +117,13 @@ describe('understanding one message', () => {
     expect(answerQuestion(deps, 'my customer from nigeria need business visa to visit canton fair how to apply', 'en', i18n.translator('en')).kind).toBe('fallback');
   });
 
+  it('Taiwan is never a country with a verdict; a foreign document gets no China-outbound note', () => {
+    const taiwan = answerQuestion(deps, '台湾的公证书拿到大陆用要附加证明书吗', 'zh', i18n.translator('zh'));
+    expect(taiwan.understanding.places.some((p) => p.kind === 'taiwan')).toBe(true);
+    expect(taiwan.verdicts).toEqual([]);
+    expect(htmlToPlain(taiwan.reply.html)).not.toContain('发往公约缔约国时');
+  });
+
   it('a 4,096-character message costs at most 50 ms', () => {
     const long = '我们在宁波，客户在巴西，营业执照要办海牙认证吗？多久能办好 customer in a hurry. '.repeat(80).slice(0, 4096);
     answerQuestion(deps, long, 'zh', i18n.translator('zh'));
