@@ -12,6 +12,7 @@ import { createBot } from '../src/bot/index.ts';
 import { LOCAL_BOT_INFO, LocalApi } from '../src/bot/local-api.ts';
 import { textUpdate } from '../src/bot/updates.ts';
 import { DataService } from '../src/data/service.ts';
+import { benchOcr } from './ocr.ts';
 import { evaluateRetriever, type QualityRow } from './quality.ts';
 import { RETRIEVERS } from './retrievers.ts';
 import { format, median, percentile } from './stats.ts';
@@ -26,6 +27,18 @@ const say = (line = '') => {
   out.push(line);
   console.log(line);
 };
+
+// `npm run bench -- ocr`: only the document-reading section (it takes a minute or two on its own).
+if (process.argv[2] === 'ocr') {
+  const lines: string[] = [`# Apostille Helper benchmarks: reading documents`, '', `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`];
+  await benchOcr((line = '') => {
+    lines.push(line);
+    console.log(line);
+  });
+  writeFileSync('bench/results-ocr.md', `${lines.join('\n')}\n`);
+  console.log('\nwrote bench/results-ocr.md');
+  process.exit(0);
+}
 
 const shipped = (await DataService.load({ faqFile: 'data/faq.json', countriesFile: 'data/countries.json', documentsFile: 'data/documents.json' })).current();
 const real = shipped.knowledge.kb;
@@ -152,6 +165,8 @@ say(`| ours (data, index, store, i18n, bot) | ${startMs('ours').toFixed(0)} | ${
 say(`| bare grammY echo bot | ${startMs('echo').toFixed(0)} | ${rssMb('echo').toFixed(0)} | 1, 1 |`);
 say();
 say('Both start through the same TypeScript loader (tsx), so its cost is in both.');
+
+await benchOcr(say);
 
 writeFileSync('bench/results.md', `${out.join('\n')}\n`);
 writeFileSync('bench/results.svg', renderSvg(quality, speed));
