@@ -50,6 +50,18 @@ export const RELATED_LIMIT = 3;
 /** Button labels longer than this are cut: Telegram shows little more on a phone. */
 const BUTTON_TEXT_LIMIT = 60;
 
+/** The one-line check that gives this verdict again ("check 原产地证书 德国"), for the Share button. */
+export function verdictShareQuery(verdict: Verdict, locale: Locale): string | undefined {
+  const lang = langOf(locale);
+  // The place as named: a region or territory by its own name, else the country; Taiwan as typed.
+  const place = verdict.place.region?.[lang] ?? verdict.country?.name[lang] ?? (verdict.place.kind === 'taiwan' ? verdict.place.typed : undefined);
+  if (!verdict.document || !place) return undefined;
+  const document = localized(verdict.document.name[lang], locale);
+  const country = localized(place, locale);
+  if (verdict.direction === 'from_china') return `check ${document} ${country}`;
+  return lang === 'zh' ? `check ${document} ${country} ${localized('来华', locale)}` : `check ${document} from ${country} to China`;
+}
+
 /** Entry text in the reader's script. */
 export function localized(text: string, locale: Locale): string {
   return locale === 'zh-Hant' ? toTraditional(text) : text;
@@ -253,6 +265,8 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
   if (note) parts.push(note);
   if (entry) parts.push(renderAnswer(entry, [], locale, t).html);
   if (second) parts.push(renderAnswer(second, [], locale, t).html);
+  // Share what inline mode gives again: the entry's question, else the check of a named document.
+  const share = entry ? entryTitle(entry, locale) : documentNamed && verdicts[0] ? verdictShareQuery(verdicts[0], locale) : undefined;
   const verdictButtons = verdicts.map((v) => [
     { text: buttonLabel(t('answer.verdict_button', { country: localized(v.country?.name[langOf(locale)] ?? '', locale) })), data: verdictCallbackData(v, documentNamed, locale) },
   ]);
@@ -263,7 +277,7 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
     entry,
     verdicts,
     related,
-    reply: { html: parts.join('\n\n— — —\n\n'), buttons: [...verdictButtons, ...topicButtons(related, locale)] },
+    reply: { html: parts.join('\n\n— — —\n\n'), buttons: [...verdictButtons, ...topicButtons(related, locale), ...(share ? [shareRow(share, t)] : [])] },
   };
 }
 
