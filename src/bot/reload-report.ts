@@ -2,6 +2,7 @@ import type { Api } from 'grammy';
 import { formatIssues } from '../data/report.ts';
 import type { LoadResult } from '../data/service.ts';
 import { escapeHtml } from '../reply/html.ts';
+import { userSessionKey } from '../storage/types.ts';
 import type { BotDeps } from './context.ts';
 
 /** What a reload did: logged; a rejected edit is also sent to every admin, in the admin's language. */
@@ -12,7 +13,9 @@ export async function reportReload(deps: BotDeps, api: Api, result: LoadResult):
   }
   deps.logger.error({ report: formatIssues(result.issues, deps.i18n.translator('en'), []) }, 'data edit rejected; still serving the last good data');
   for (const adminId of deps.adminIds) {
-    const t = deps.i18n.translator(deps.store.getLocale(adminId) ?? 'en');
+    // The admin's language if the store can tell now; English otherwise.
+    const saved = await deps.store.sessions.user.read(userSessionKey(adminId)).catch(() => undefined);
+    const t = deps.i18n.translator(saved?.locale ?? 'en');
     // Keep the report inside one message; the log has all of it.
     const html = `${t('validate.reload_failed')}\n\n<pre>${escapeHtml(formatIssues(result.issues, t, []).slice(0, 3500))}</pre>`;
     try {

@@ -11,6 +11,7 @@ import { LOCAL_BOT_INFO, LocalApi, type OutgoingCall } from '../bot/local-api.ts
 import { callbackUpdate, textUpdate, type LocalUser } from '../bot/updates.ts';
 import { localeFromLanguageCode } from '../knowledge/language.ts';
 import { htmlToPlain } from '../reply/html.ts';
+import { userSessionKey } from '../storage/types.ts';
 
 interface InlineButton {
   text: string;
@@ -26,7 +27,8 @@ export interface ConsoleOptions {
 export async function runConsole(deps: BotDeps, options: ConsoleOptions): Promise<void> {
   const { input, output } = options;
   const user: LocalUser = { id: 1, first_name: 'Console', language_code: options.languageCode ?? 'en' };
-  const t = deps.i18n.translator(deps.store.getLocale(user.id) ?? localeFromLanguageCode(user.language_code) ?? 'en');
+  const saved = await deps.store.sessions.user.read(userSessionKey(user.id));
+  const t = deps.i18n.translator(saved?.locale ?? localeFromLanguageCode(user.language_code) ?? 'en');
   const api = new LocalApi();
   const bot = api.install(createBot('0:console', deps, { botInfo: LOCAL_BOT_INFO }));
   let lastButtons: { buttons: InlineButton[]; messageId: number; text: string } | undefined;

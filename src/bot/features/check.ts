@@ -2,7 +2,7 @@
  * /check: does a document take an apostille? A wizard on inline buttons
  * (direction → kind → document → country → verdict), with typed answers
  * accepted at the document and country steps, or everything in one line:
- * "/check 原产地证书 德国". Wizard state is kept per chat in the store.
+ * "/check 原产地证书 德国". Wizard state is kept in the chat session (per chat and user).
  */
 import { randomBytes } from 'node:crypto';
 import { Composer, InlineKeyboard } from 'grammy';
@@ -13,7 +13,7 @@ import type { Country, DocumentType } from '../../check/schema.ts';
 import { detectLocale, langOf } from '../../knowledge/language.ts';
 import { localized } from '../../reply/answer.ts';
 import { escapeHtml, quoteUserText } from '../../reply/html.ts';
-import type { WizardState } from '../../storage/store.ts';
+import type { WizardState } from '../../storage/types.ts';
 import type { BotContext } from '../context.ts';
 import { isHarmlessTelegramError, sendReply } from '../send.ts';
 
@@ -85,8 +85,13 @@ function stepView(ctx: BotContext, state: WizardState): { text: string; keyboard
   }
 }
 
+/** The user's wizard in this chat (sessions are written back when the update is done). */
+function wizardOf(ctx: BotContext): WizardState | undefined {
+  return ctx.chat && ctx.from ? ctx.session.chat.wizard : undefined;
+}
+
 async function saveState(ctx: BotContext, state: WizardState | undefined): Promise<void> {
-  await ctx.deps.store.setWizard(ctx.chat!.id, state ? { ...state, updatedAt: new Date().toISOString() } : undefined);
+  ctx.session.chat.wizard = state ? { ...state, updatedAt: new Date().toISOString() } : undefined;
 }
 
 async function showStep(ctx: BotContext, state: WizardState, mode: 'edit' | 'send'): Promise<void> {
@@ -157,7 +162,7 @@ checkFeature.callbackQuery('chk:new', async (ctx) => {
 
 checkFeature.callbackQuery(/^chk:([0-9a-f]{6}):(dir|grp|doc|cty|back|cancel)(?::(.+))?$/, async (ctx) => {
   const [, nonce, action, value = ''] = ctx.match;
-  const state = ctx.chat ? ctx.deps.store.getWizard(ctx.chat.id) : undefined;
+  const state = wizardOf(ctx);
   if (!state || state.nonce !== nonce) {
     // An old button (another run, or a restart that lost nothing but the run is over).
     await ctx.answerCallbackQuery({ text: ctx.t('check.wizard.expired') });
@@ -202,7 +207,7 @@ checkFeature.callbackQuery(/^chk:([0-9a-f]{6}):(dir|grp|doc|cty|back|cancel)(?::
 // Typed answers at the document and country steps; any other text goes on to the Q&A.
 checkFeature.on('message:text', async (ctx, next) => {
   const text = ctx.message.text.trim();
-  const state = ctx.deps.store.getWizard(ctx.chat.id);
+  const state = wizardOf(ctx);
   if (!state || text.startsWith('/') || (state.step !== 'document' && state.step !== 'country')) return next();
   const { tables } = ctx.deps.data.current();
   if (state.step === 'document') {

@@ -25,7 +25,7 @@ languageFeature.callbackQuery(/^lang:set:(.+)$/, async (ctx) => {
     return;
   }
   await ctx.answerCallbackQuery();
-  await ctx.deps.store.setLocale(ctx.from.id, locale);
+  ctx.session.user.locale = locale;
   ctx.locale = locale;
   ctx.t = ctx.deps.i18n.translator(locale);
   try {
