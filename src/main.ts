@@ -5,6 +5,7 @@ import { createDeps } from './app.ts';
 import { setCommandMenu } from './bot/commands.ts';
 import { createBot } from './bot/index.ts';
 import { reportReload } from './bot/reload-report.ts';
+import { holdUpdatesWhileStorageDown } from './bot/outage.ts';
 import { pollingGuard } from './bot/transformers.ts';
 import { runConsole } from './cli/console.ts';
 import { ConfigError, createConfig, loadDotEnv } from './config.ts';
@@ -14,6 +15,7 @@ import { watchData } from './data/watch.ts';
 import { I18n } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
 import { createWebhookServer } from './server/webhook.ts';
+import { PostgresStore } from './storage/postgres.ts';
 
 /** Update kinds the bot handles; Telegram sends nothing else. */
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
@@ -32,8 +34,9 @@ async function main(): Promise<void> {
   }
 
   const bot = createBot(config.botToken, deps, config.apiRoot ? { client: { apiRoot: config.apiRoot } } : undefined, {
-    throttle: true,
+    throttle: config.throttle,
     rateLimit: config.rateLimitPerMinute > 0 ? { limit: config.rateLimitPerMinute, windowMs: 60_000 } : false,
+    dedupeUpdates: true,
   });
   await bot.init();
   // In the background: the menu is a nicety, and a Bot API server that refuses it must not delay start-up.
@@ -43,12 +46,25 @@ async function main(): Promise<void> {
   let runner: RunnerHandle | undefined;
   let server: Server | undefined;
   if (config.mode === 'webhook' && config.webhook) {
-    server = createWebhookServer(bot, { path: config.webhook.path, secret: config.webhook.secret });
+    server = createWebhookServer(bot, { path: config.webhook.path, secret: config.webhook.secret, ping: () => deps.store.ping(), logger });
     await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
     await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
     logger.info({ username: bot.botInfo.username, port: config.port, path: config.webhook.path }, 'webhook server listening');
   } else {
+    // Telegram allows one poller per bot; on a shared database a second one says so and leaves.
+    if (deps.store instanceof PostgresStore) {
+      const lostLock = () => {
+        logger.fatal('another long-polling process took over this database while it was away; exiting');
+        process.exit(1);
+      };
+      if (!(await deps.store.acquirePollingLock(lostLock))) {
+        logger.fatal('another long-polling process already uses this database: Telegram allows one poller per bot. For several replicas use MODE=webhook (see README).');
+        await deps.store.close();
+        process.exit(1);
+      }
+    }
     await bot.api.deleteWebhook();
+    bot.api.config.use(holdUpdatesWhileStorageDown(bot, deps.store, logger));
     bot.api.config.use(pollingGuard());
     runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential', maxRetryTime: 24 * 60 * 60 * 1000, silent: true } });
     logger.info({ username: bot.botInfo.username, apiRoot: config.apiRoot ?? 'https://api.telegram.org' }, 'polling');
@@ -70,7 +86,7 @@ async function main(): Promise<void> {
       await runner.stop();
       while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await deps.store.flush();
+    await deps.store.close();
     logger.info('stopped');
     process.exit(0);
   };
