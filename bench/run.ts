@@ -15,6 +15,7 @@ import { DataService } from '../src/data/service.ts';
 import { evaluateRetriever, type QualityRow } from './quality.ts';
 import { RETRIEVERS } from './retrievers.ts';
 import { format, median, percentile } from './stats.ts';
+import { storageBench } from './storage.ts';
 import { renderSvg } from './svg.ts';
 import { syntheticKnowledgeBase } from './synthetic.ts';
 import { loadDevSet, readJsonl } from '../test/knowledge/eval.ts';
@@ -38,6 +39,18 @@ say('# Apostille Helper benchmarks');
 say();
 say(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`);
 say('Every comparison is measured in the same run, interleaved; compare the **ratios**, not the milliseconds.');
+
+const STORAGE_TITLE = '## 5. Storage backends: one process on lowdb vs one on PostgreSQL vs two replicas on PostgreSQL';
+// `npm run bench -- storage` runs that part alone (results in bench/results-storage.md).
+if (process.argv.slice(2).includes('storage')) {
+  say();
+  say(STORAGE_TITLE);
+  say();
+  await storageBench(say);
+  writeFileSync('bench/results-storage.md', `${out.join('\n')}\n`);
+  console.log('\nwrote bench/results-storage.md');
+  process.exit(0);
+}
 
 // 1. Quality
 say();
@@ -152,6 +165,12 @@ say(`| ours (data, index, store, i18n, bot) | ${startMs('ours').toFixed(0)} | ${
 say(`| bare grammY echo bot | ${startMs('echo').toFixed(0)} | ${rssMb('echo').toFixed(0)} | 1, 1 |`);
 say();
 say('Both start through the same TypeScript loader (tsx), so its cost is in both.');
+
+// 5. Storage backends
+say();
+say(STORAGE_TITLE);
+say();
+await storageBench(say);
 
 writeFileSync('bench/results.md', `${out.join('\n')}\n`);
 writeFileSync('bench/results.svg', renderSvg(quality, speed));

@@ -1,7 +1,6 @@
 /** Starts the real bot (`npm start` without npm: tsx src/main.ts) as a child process and reads its JSON log. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { TSX } from './process.ts';
 
 export const TEST_TOKEN = '123456789:TEST-token_abcdefghijklmnopqrstuvwxyz';
 
@@ -27,7 +26,9 @@ export interface BotProcess {
 }
 
 export function startBot(env: Record<string, string>): BotProcess {
-  const child = spawn(TSX, ['src/main.ts'], {
+  // Node itself with tsx as a loader (not the tsx CLI, which runs the bot in a child process):
+  // a signal, SIGKILL included, reaches the bot.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, MODE: '', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
