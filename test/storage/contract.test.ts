@@ -11,6 +11,7 @@ import { Store } from '../../src/storage/store.ts';
 import { STORE_LIMITS, type Storage } from '../../src/storage/types.ts';
 import { createTestBot, tempDir, USER_EN } from '../helpers/bot.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+import { run, TSX } from '../helpers/process.ts';
 
 let server: TestPostgres;
 const opened: Storage[] = [];
@@ -211,5 +212,45 @@ describe('PostgreSQL only', () => {
   it('opening against a database that is not there fails at once with a clear message', async () => {
     const url = (await server.createDatabase()).replace(/:\d+\//, ':1/');
     await expect(PostgresStore.open(url)).rejects.toThrow(/^database postgres:\/\/postgres@127\.0\.0\.1:1\/test_\d+_\d+ is unreachable: .*ECONNREFUSED/);
+  });
+
+  it('db:export copies the lowdb file into PostgreSQL and db:import copies it back; votes still count once', async () => {
+    const dataDir = await tempDir();
+    const file = await Store.open(join(dataDir, 'store.json'));
+    await file.sessions.user.write('42', { locale: 'zh-Hant' });
+    await file.recordFeedback(5, 'fees', 'up');
+    await file.recordQuestion('fees', '2026-11-29');
+    await file.recordUnanswered('where is the office', 'en', false, new Date('2026-11-29T10:00:00Z'));
+    await file.close();
+    const url = await server.createDatabase();
+    const env = { DATA_DIR: dataDir, DATABASE_URL: url };
+
+    const exported = await run(TSX, ['src/cli/db.ts', 'export'], '', env);
+    expect(exported.stderr).toBe('');
+    expect(exported.stdout).toMatch(/^copied .*store\.json into postgres:\/\/postgres@127\.0\.0\.1:\d+\/test_\d+_\d+: 1 language choices, 1 unanswered questions, 1 votes, 1 entry counters, 1 days\n$/);
+    expect(exported.code).toBe(0);
+    const db = track(await PostgresStore.open(url));
+    expect(await db.sessions.user.read('42')).toEqual({ locale: 'zh-Hant' });
+    expect(await db.recordFeedback(5, 'fees', 'down')).toBe(false);
+    expect(await db.entryCounters()).toEqual({ fees: { answered: 1, helpful: 1, unhelpful: 0 } });
+    expect(await db.unanswered()).toEqual([{ text: 'where is the office', lang: 'en', firstSeen: '2026-11-29T10:00:00.000Z', lastSeen: '2026-11-29T10:00:00.000Z', count: 1, lowConfidence: false }]);
+    await db.recordFeedback(6, 'fees', 'down');
+
+    const again = await run(TSX, ['src/cli/db.ts', 'export'], '', env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already has data; run again with --force');
+
+    const backDir = await tempDir();
+    const imported = await run(TSX, ['src/cli/db.ts', 'import'], '', { ...env, DATA_DIR: backDir });
+    expect(imported.code).toBe(0);
+    const back = track(await Store.open(join(backDir, 'store.json')));
+    expect(await back.sessions.user.read('42')).toEqual({ locale: 'zh-Hant' });
+    expect(await back.entryCounters()).toEqual({ fees: { answered: 1, helpful: 1, unhelpful: 1 } });
+    expect(await back.recordFeedback(6, 'fees', 'up')).toBe(false);
+    expect(await back.recordFeedback(7, 'fees', 'up')).toBe(true);
+
+    const migrated = await run(TSX, ['src/cli/db.ts', 'migrate'], '', env);
+    expect(migrated.stdout).toMatch(/already up to date/);
+    expect(migrated.stdout + migrated.stderr).not.toContain('test-password');
   });
 });
