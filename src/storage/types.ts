@@ -24,17 +24,18 @@ export interface WizardState {
   updatedAt: string;
 }
 
-/** The user's previous question, so a short follow-up ("and for Germany?") can be read against it. */
+/** The user's previous question, so a short follow-up ("那印度呢？", "and for Germany?") can be read against it. */
 export interface FollowUpContext {
+  /** The informative part of the previous question. */
   question: string;
   /** When it was asked (ms since epoch): the context is used for FOLLOW_UP_TTL_MS only. */
   at: number;
-  /** What the question named, by kind: e.g. { country: 'DE', document: 'business-licence', topic: 'fees' }. */
-  entities: Record<string, string>;
+  /** What it named: countries (ISO codes), document type ids, the direction. */
+  entities: { countries: string[]; documents: string[]; direction?: 'from_china' | 'to_china' };
 }
 
 /** How long a follow-up context is used. */
-export const FOLLOW_UP_TTL_MS = 5 * 60_000;
+export const FOLLOW_UP_TTL_MS = 10 * 60_000;
 
 /** Per chat and user: two members of one group each have their own. */
 export interface ChatSession {

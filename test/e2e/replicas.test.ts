@@ -263,6 +263,29 @@ describe('two replicas in webhook mode on one database', () => {
     expect(a.bot.logs.concat(b.bot.logs).some((l) => l.msg === "update not handled now; Telegram will re-send it")).toBe(true);
   });
 
+  it('long polling on PostgreSQL, database restarted: the update is held, fetching pauses, answered after it returns', async () => {
+    const poller = startBot({ BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: api.url, DATABASE_URL: databaseUrl, THROTTLE: 'off', MODE: 'polling', DATA_DIR: await tempDir() });
+    try {
+      await poller.waitForLog((l) => l.msg === 'polling', 30_000);
+      api.pushText(601, 'what is an apostille');
+      await api.waitFor(() => sentTo(601).length === 1, 15_000);
+      await server.pause();
+      const pollsBefore = api.sent('getUpdates').length;
+      api.pushText(602, 'what is an apostille');
+      await poller.waitForLog((l) => l.msg === 'storage unavailable; holding updates until it is back', 15_000);
+      await new Promise((r) => setTimeout(r, 1500));
+      // The update that failed is held; no more fetching (beyond a call already under way) while the database is away.
+      expect(api.sent('getUpdates').length - pollsBefore).toBeLessThanOrEqual(2);
+      expect(sentTo(602)).toHaveLength(0);
+      await server.resume();
+      await api.waitFor(() => sentTo(602).length === 1, 20_000);
+      expect(poller.child.exitCode).toBeNull();
+    } finally {
+      await server.resume();
+      expect(await poller.stop()).toBe(0);
+    }
+  });
+
   it('one replica killed with SIGKILL mid-traffic: every update is answered, nothing acknowledged is lost', async () => {
     const users = Array.from({ length: 100 }, (_, i) => 40_000 + i);
     const acknowledged: { user: number; by: string }[] = [];

@@ -17,7 +17,7 @@ export interface TestPostgres {
   port: number;
   /** A fresh, empty database on this server; returns its URL. */
   createDatabase(): Promise<string>;
-  /** Stops the server (connections drop) and keeps its data. */
+  /** Stops the server (connections drop) and keeps its data; resume() starts it again. Both may be repeated. */
   pause(): Promise<void>;
   /** Starts it again on the same port and data directory. */
   resume(): Promise<void>;
@@ -46,6 +46,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   let server = new EmbeddedPostgres(options);
   await server.initialise();
   await server.start();
+  let running = true;
   const url = `postgres://postgres:test-password@127.0.0.1:${port}/postgres`;
   return {
     url,
@@ -62,11 +63,15 @@ export async function startPostgres(): Promise<TestPostgres> {
       return url.replace(/\/postgres$/, `/${name}`);
     },
     async pause() {
+      if (!running) return;
       await server.stop();
+      running = false;
     },
     async resume() {
+      if (running) return;
       server = new EmbeddedPostgres(options);
       await server.start();
+      running = true;
     },
     async stop() {
       await server.stop();
