@@ -6,10 +6,9 @@
  * `npm run bench -- storage`.
  */
 import type { Update } from 'grammy/types';
-import { tempDir } from '../test/helpers/bot.ts';
 import { FakeBotApi } from '../test/helpers/fake-bot-api.ts';
 import { startPostgres } from '../test/helpers/postgres.ts';
-import { freePort, startBot, TEST_TOKEN, type BotProcess } from '../test/helpers/spawn-bot.ts';
+import { freePort, startBot, webhookEnv, type BotProcess } from '../test/helpers/spawn-bot.ts';
 import { median, percentile } from './stats.ts';
 
 const SECRET = 'bench_secret-0123456789';
@@ -32,15 +31,7 @@ export async function storageBench(say: (line?: string) => void): Promise<void> 
   const start = async (env: Record<string, string>) => {
     const port = await freePort();
     const bot = startBot({
-      BOT_TOKEN: TEST_TOKEN,
-      BOT_API_ROOT: api.url,
-      DATA_DIR: await tempDir(),
-      MODE: 'webhook',
-      WEBHOOK_URL: 'https://bot.example.org/tg',
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      THROTTLE: 'off',
+      ...(await webhookEnv(api.url, port, SECRET)),
       RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'warn',
       ...env,

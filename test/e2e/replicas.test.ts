@@ -10,7 +10,7 @@ import { PostgresStore } from '../../src/storage/postgres.ts';
 import { tempDir } from '../helpers/bot.ts';
 import { FakeBotApi, type RecordedCall } from '../helpers/fake-bot-api.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
-import { freePort, startBot, TEST_TOKEN, type BotProcess } from '../helpers/spawn-bot.ts';
+import { freePort, startBot, TEST_TOKEN, webhookEnv, type BotProcess } from '../helpers/spawn-bot.ts';
 
 const SECRET = 'replica_secret-0123456789';
 const RATE_NOTICE = 'sending messages very fast';
@@ -30,19 +30,7 @@ let b: Replica;
 
 async function startReplica(name: string, env: Record<string, string> = {}): Promise<Replica> {
   const port = await freePort();
-  const bot = startBot({
-    BOT_TOKEN: TEST_TOKEN,
-    BOT_API_ROOT: api.url,
-    DATA_DIR: await tempDir(),
-    DATABASE_URL: databaseUrl,
-    MODE: 'webhook',
-    WEBHOOK_URL: 'https://bot.example.org/tg',
-    WEBHOOK_SECRET: SECRET,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    THROTTLE: 'off',
-    ...env,
-  });
+  const bot = startBot({ ...(await webhookEnv(api.url, port, SECRET)), DATABASE_URL: databaseUrl, ...env });
   await bot.waitForLog((l) => l.msg === 'webhook server listening', 30_000);
   return { name, port, bot };
 }

@@ -1,6 +1,9 @@
 /** Starts the real bot (`npm start` without npm: tsx src/main.ts) as a child process and reads its JSON log. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const TEST_TOKEN = '123456789:TEST-token_abcdefghijklmnopqrstuvwxyz';
 
@@ -13,6 +16,21 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A webhook-mode bot on 127.0.0.1:`port` with its own DATA_DIR, against a local Bot API, outgoing throttling off. */
+export async function webhookEnv(apiRoot: string, port: number, secret: string): Promise<Record<string, string>> {
+  return {
+    BOT_TOKEN: TEST_TOKEN,
+    BOT_API_ROOT: apiRoot,
+    DATA_DIR: await mkdtemp(join(tmpdir(), 'apostille-bot-')),
+    MODE: 'webhook',
+    WEBHOOK_URL: 'https://bot.example.org/tg',
+    WEBHOOK_SECRET: secret,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    THROTTLE: 'off',
+  };
 }
 
 export interface BotProcess {
