@@ -4,7 +4,7 @@ import { localeFromLanguageCode } from '../knowledge/language.ts';
 import type { BotContext, BotDeps } from './context.ts';
 import { adminFeature } from './features/admin.ts';
 import { askFeature } from './features/ask.ts';
-import { checkFeature } from './features/check.ts';
+import { checkFeature } from './features/check/index.ts';
 import { fallbacksFeature } from './features/fallbacks.ts';
 import { feedbackFeature } from './features/feedback.ts';
 import { languageFeature } from './features/language.ts';

@@ -27,8 +27,7 @@ import {
 } from './types.ts';
 
 export { STORE_LIMITS };
-export type { ChatSession, DayCounters, EntryCounters, StoreData, UnansweredQuestion, UserSession };
-export type { WizardState } from './types.ts';
+export type { StoreData };
 
 /** How long changes wait to be written together. */
 const WRITE_DELAY_MS = 200;

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Update } from 'grammy/types';
+import { encodeCallback } from '../../src/bot/callback-data.ts';
 import { PostgresStore } from '../../src/storage/postgres.ts';
 import { tempDir } from '../helpers/bot.ts';
 import { FakeBotApi, type RecordedCall } from '../helpers/fake-bot-api.ts';
@@ -133,8 +134,9 @@ describe('two replicas in webhook mode on one database', () => {
     const user = 501;
     await deliver(text(user, '/lang'), a);
     const prompt = lastTo(user);
-    expect(buttons(prompt)).toContain('lang:set:zh');
-    await deliver(press(user, 'lang:set:zh', 1), b);
+    const setChinese = encodeCallback({ kind: 'lang-set', locale: 'zh' });
+    expect(buttons(prompt)).toContain(setChinese);
+    await deliver(press(user, setChinese, 1), b);
     expect(lastTo(user)?.method).toBe('editMessageText');
     await deliver(text(user, '/help'), a);
     expect(String(lastTo(user)?.payload.text)).toContain('使用说明');

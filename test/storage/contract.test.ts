@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeCallback } from '../../src/bot/callback-data.ts';
 import { PostgresStore } from '../../src/storage/postgres.ts';
 import { Store } from '../../src/storage/store.ts';
 import { STORE_LIMITS, type Storage } from '../../src/storage/types.ts';
@@ -154,13 +155,13 @@ describe.each(backends)('storage contract: $name', (backend) => {
   it('the bot on this backend: language, wizard and feedback go through it', async () => {
     const store = await backend.fresh();
     const { say, press } = await createTestBot({ store });
-    await press('lang:set:zh');
+    await press(encodeCallback({ kind: 'lang-set', locale: 'zh' }));
     expect(await store.sessions.user.read(String(USER_EN.id))).toEqual({ locale: 'zh' });
     const [prompt] = (await say('/check')).filter((c) => c.method === 'sendMessage');
     expect(String(prompt?.text)).toContain('方向');
     const wizard = (await store.sessions.chat.read(`${USER_EN.id}:${USER_EN.id}`))?.wizard;
     expect(wizard).toMatchObject({ step: 'direction' });
-    await press(`chk:${wizard!.nonce}:cancel`);
+    await press(encodeCallback({ kind: 'chk', owner: USER_EN.id, nonce: wizard!.nonce, action: 'cancel', value: '' }));
     expect(await store.sessions.chat.read(`${USER_EN.id}:${USER_EN.id}`)).toBeUndefined();
     await say('什么是附加证明书');
     expect((await store.dayCounters())['2026-11-29']).toEqual({ questions: 1, matched: 1 });

@@ -7,6 +7,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { encodeCallback } from '../../src/bot/callback-data.ts';
 import { Store } from '../../src/storage/store.ts';
 import { createTestBot, tempDir, USER_EN } from '../helpers/bot.ts';
 
@@ -62,7 +63,7 @@ describe('a store file of the wrong shape', () => {
     const path = await storeWith({ users: [] });
     const store = await Store.open(path);
     const { press } = await createTestBot({ store });
-    await press('lang:set:zh', { ...USER_EN, id: 987654321 });
+    await press(encodeCallback({ kind: 'lang-set', locale: 'zh' }), { ...USER_EN, id: 987654321 });
     await store.flush();
     expect((await stat(path)).size).toBeLessThan(2000);
     expect(JSON.parse(await readFile(path, 'utf8')).users).toEqual({ '987654321': { locale: 'zh' } });
