@@ -12,6 +12,7 @@ import { createBot } from '../src/bot/index.ts';
 import { LOCAL_BOT_INFO, LocalApi } from '../src/bot/local-api.ts';
 import { textUpdate } from '../src/bot/updates.ts';
 import { DataService } from '../src/data/service.ts';
+import { benchOcr } from './ocr.ts';
 import { evaluateRetriever, type QualityRow } from './quality.ts';
 import { RETRIEVERS } from './retrievers.ts';
 import { format, median, percentile } from './stats.ts';
@@ -28,6 +29,18 @@ const say = (line = '') => {
   console.log(line);
 };
 
+// `npm run bench -- ocr`: only the document-reading section (it takes a minute or two on its own).
+if (process.argv[2] === 'ocr') {
+  const lines: string[] = [`# Apostille Helper benchmarks: reading documents`, '', `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`];
+  await benchOcr((line = '') => {
+    lines.push(line);
+    console.log(line);
+  });
+  writeFileSync('bench/results-ocr.md', `${lines.join('\n')}\n`);
+  console.log('\nwrote bench/results-ocr.md');
+  process.exit(0);
+}
+
 const shipped = (await DataService.load({ faqFile: 'data/faq.json', countriesFile: 'data/countries.json', documentsFile: 'data/documents.json' })).current();
 const real = shipped.knowledge.kb;
 const lexicon = shipped.knowledge.index.lexicon;
@@ -40,7 +53,7 @@ say();
 say(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`);
 say('Every comparison is measured in the same run, interleaved; compare the **ratios**, not the milliseconds.');
 
-const STORAGE_TITLE = '## 5. Storage backends: one process on lowdb vs one on PostgreSQL vs two replicas on PostgreSQL';
+const STORAGE_TITLE = '## 6. Storage backends: one process on lowdb vs one on PostgreSQL vs two replicas on PostgreSQL';
 // `npm run bench -- storage` runs that part alone (results in bench/results-storage.md).
 if (process.argv.slice(2).includes('storage')) {
   say();
@@ -166,7 +179,9 @@ say(`| bare grammY echo bot | ${startMs('echo').toFixed(0)} | ${rssMb('echo').to
 say();
 say('Both start through the same TypeScript loader (tsx), so its cost is in both.');
 
-// 5. Storage backends
+await benchOcr(say);
+
+// 6. Storage backends
 say();
 say(STORAGE_TITLE);
 say();

@@ -26,7 +26,9 @@ export type CallbackData =
   | { kind: 'faq'; id: string; locale: Locale }
   | { kind: 'fb'; id: string; vote: 'up' | 'down' }
   | { kind: 'lang-menu' }
-  | { kind: 'lang-set'; locale: Locale };
+  | { kind: 'lang-set'; locale: Locale }
+  /** An answer to a question about a document that was read: what is settled so far (null: still open). */
+  | { kind: 'rd'; document: string | null; country: string | null; direction: 'from_china' | 'to_china' };
 
 export type CallbackKind = CallbackData['kind'];
 type Of<K extends CallbackKind> = Extract<CallbackData, { kind: K }>;
@@ -65,6 +67,14 @@ const CODECS: { [K in CallbackKind]: Codec<K> } = {
     prefix: 'fb',
     encode: (d) => [d.id, d.vote],
     decode: ([id = '', vote = '', ...rest]) => (!rest.length && ID.test(id) && (vote === 'up' || vote === 'down') ? { kind: 'fb', id, vote } : undefined),
+  },
+  rd: {
+    prefix: 'rd',
+    encode: (d) => [d.document ?? '-', d.country ?? '-', d.direction === 'to_china' ? 't' : 'f'],
+    decode: ([document = '', country = '', way = '', ...rest]) => {
+      if (rest.length || (document !== '-' && !ID.test(document)) || !/^(?:[A-Z]{2}|-)$/.test(country) || (way !== 'f' && way !== 't')) return undefined;
+      return { kind: 'rd', document: document === '-' ? null : document, country: country === '-' ? null : country, direction: way === 't' ? 'to_china' : 'from_china' };
+    },
   },
   'lang-menu': { prefix: 'lang:menu', encode: () => [], decode: (f) => (f.length === 0 ? { kind: 'lang-menu' } : undefined) },
   'lang-set': {
