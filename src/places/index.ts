@@ -102,6 +102,11 @@ function derivedForms(name: string): string[] {
   return forms;
 }
 
+/** "孟加拉国" → "孟加拉": people drop the final 国 of longer names; two-character names (美国, 泰国) keep it. */
+function derivedFormsZh(name: string): string[] {
+  return [...name].length >= 4 && name.endsWith('国') ? [name.slice(0, -1)] : [];
+}
+
 export class PlaceIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly latinKeys: string[] = [];
@@ -150,6 +155,7 @@ export class PlaceIndex {
       const target = isoTarget(code);
       for (const name of [code, ...all(ISO_EN[code]), ...all(ISO_ZH[code])]) this.add(name, target, TIER.iso);
       for (const name of all(ISO_EN[code])) for (const form of derivedForms(name)) this.add(form, target, TIER.derived);
+      for (const name of [...all(ISO_ZH[code]), this.countryNames.get(code)?.zh ?? '']) for (const form of derivedFormsZh(name)) this.add(form, target, TIER.derived);
     }
     for (const key of this.entries.keys()) (HAN.test(key) ? this.hanKeys : this.latinKeys).push(key);
     // Longest first, so the first Han hit at a position is the longest there.

@@ -36,6 +36,8 @@ describe('resolvePlace: the names that went to the wrong country (issue 10)', ()
     ['Mongolia', 'MN'],
     ['South Korea', 'KR'],
     ['内蒙古', 'mainland-china/Inner Mongolia'],
+    ['孟加拉', 'BD'], // the final 国 of a longer name is often dropped
+    ['泰国', 'TH'],
     ['北爱尔兰', 'GB/Northern Ireland'],
     ['Northern Ireland', 'GB/Northern Ireland'],
     ['法属圭亚那', 'FR/French Guiana'],
