@@ -90,7 +90,7 @@ export async function cpuPerMessage(repeats = 3): Promise<CpuProbe[]> {
     await test.say('/check');
     const press = async (prefix: string) => {
       // The last message with buttons (a step is sent, or edited in place after a press).
-      const last = test.api.calls.findLast((c) => c.payload.reply_markup !== undefined);
+      const last = [...test.api.calls].reverse().find((c) => c.payload.reply_markup !== undefined);
       const button = buttonsOf({ reply_markup: last?.payload.reply_markup }).find((b) => b.callback_data.includes(prefix));
       await test.press(button!.callback_data);
     };
