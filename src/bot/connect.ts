@@ -45,8 +45,8 @@ export function describeFailure(error: unknown, timeoutSeconds: number): string 
 
 function permanent(error: unknown, apiRoot: string): string | undefined {
   if (!(error instanceof GrammyError)) return undefined;
-  if (error.error_code === 401) return `the Bot API at ${apiRoot} rejected the token (401 Unauthorized): check BOT_TOKEN`;
-  if (error.error_code === 404) return `${apiRoot} answered 404 Not Found: check BOT_API_ROOT (or BOT_TOKEN: Telegram answers 404 to a malformed one)`;
+  if (error.error_code === 401) return `the Bot API at ${apiRoot} rejected the token (401: ${error.description}): check BOT_TOKEN`;
+  if (error.error_code === 404) return `${apiRoot} answered 404 (${error.description}): check BOT_API_ROOT (or BOT_TOKEN: Telegram answers 404 to a malformed one)`;
   return undefined;
 }
 
