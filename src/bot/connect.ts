@@ -34,9 +34,9 @@ export function describeFailure(error: unknown, timeoutSeconds: number): string 
   if (error instanceof GrammyError) return `the server answered ${error.error_code}: ${error.description}`;
   if (error instanceof HttpError) {
     const cause = error.error as { code?: string; message?: string; name?: string; cause?: { code?: string; message?: string } } | undefined;
-    if (/timed out/i.test(error.message) || cause?.name === 'AbortError') return `no answer within ${timeoutSeconds} s`;
     const code = cause?.code ?? cause?.cause?.code;
     const detail = cause?.message ?? String(cause ?? '');
+    if (/timed out/i.test(`${error.message} ${detail}`) || cause?.name === 'AbortError') return `no answer within ${timeoutSeconds} s`;
     if (/invalid json/i.test(detail)) return 'the server did not answer like a Bot API (not JSON)';
     return code ? `${code}: ${detail}` : detail || error.message;
   }

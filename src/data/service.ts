@@ -4,7 +4,7 @@
  * consistent set, and a bad edit never replaces a good one.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { buildTables, type Tables } from '../check/catalogue.ts';
 import type { Country } from '../check/schema.ts';
 import { analyze, buildLexicon, type LexiconTables } from '../knowledge/analyze.ts';
@@ -112,12 +112,26 @@ export async function loadData(paths: DataPaths): Promise<LoadResult> {
 const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * The same for a running bot: reading, validating and parsing happen in a worker
- * thread, and the search index is built in slices that yield to the event loop, so
- * a reload of even a 5,000-entry FAQ never holds up the answers being sent meanwhile.
+ * Validating costs about 55 ms per megabyte of data on the main thread; above this
+ * size a worker thread does it. Below, starting a worker (~0.5 s) would cost more
+ * than it saves, and the validation holds the loop for a few milliseconds at most.
  */
-export async function loadDataInBackground(paths: DataPaths, current?: DataSnapshot): Promise<LoadResult> {
-  const { issues, parsed } = await validateOffThread(paths);
+export const OFF_THREAD_ABOVE_BYTES = 256 * 1024;
+
+async function totalSize(paths: DataPaths): Promise<number> {
+  const sizes = await Promise.all([paths.faqFile, paths.countriesFile, paths.documentsFile].map((f) => stat(f).then((s) => s.size, () => 0)));
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The same for a running bot: reading, validating and parsing a large FAQ happen in
+ * a worker thread, and the search index is built in slices that yield to the event
+ * loop, so a reload of even a 5,000-entry FAQ never holds up the answers being sent
+ * meanwhile (the old snapshot serves until the new one is complete).
+ */
+export async function loadDataInBackground(paths: DataPaths, current?: DataSnapshot, offThreadAboveBytes = OFF_THREAD_ABOVE_BYTES): Promise<LoadResult> {
+  const large = (await totalSize(paths)) > offThreadAboveBytes;
+  const { issues, parsed } = large ? await validateOffThread(paths) : await readAndValidate(paths);
   if (!parsed) return { ok: false, issues };
   // Most edits are to the FAQ: unchanged countries and documents keep their tables and lexicon.
   const reused: TablesAndLexicon =
@@ -135,15 +149,17 @@ export class DataService {
   constructor(
     initial: DataSnapshot,
     readonly paths?: DataPaths,
+    /** Data files larger than this are validated in a worker thread on reload (tests lower it). */
+    readonly offThreadAboveBytes = OFF_THREAD_ABOVE_BYTES,
   ) {
     this.snapshot = initial;
   }
 
   /** Loads the files; throws DataLoadError (with every issue) when they are not valid. */
-  static async load(paths: DataPaths): Promise<DataService> {
+  static async load(paths: DataPaths, offThreadAboveBytes?: number): Promise<DataService> {
     const result = await loadData(paths);
     if (!result.ok) throw new DataLoadError(result.issues);
-    return new DataService(result.snapshot, paths);
+    return new DataService(result.snapshot, paths, offThreadAboveBytes);
   }
 
   current(): DataSnapshot {
@@ -157,7 +173,7 @@ export class DataService {
    */
   async reload(): Promise<LoadResult> {
     if (!this.paths) return { ok: true, snapshot: this.snapshot, issues: [] };
-    const result = await loadDataInBackground(this.paths, this.snapshot);
+    const result = await loadDataInBackground(this.paths, this.snapshot, this.offThreadAboveBytes);
     if (result.ok) this.snapshot = result.snapshot;
     return result;
   }
