@@ -34,22 +34,28 @@ function rssOf(pid: number): number {
   return match ? Number(match[1]) * 1024 : 0;
 }
 
-/** Milliseconds from spawn to the first byte on stderr against a closed port; undefined = silent for `limitMs`. */
-export async function firstLineOnUnreachableApi(limitMs = 20_000): Promise<{ ms?: number; line?: string }> {
+/**
+ * Against a closed port: milliseconds from spawn to the first line on stderr, and to the
+ * first line that says what failed (names ECONNREFUSED); undefined = not within `limitMs`.
+ */
+export async function firstLineOnUnreachableApi(limitMs = 20_000): Promise<{ ms?: number; failureMs?: number; line?: string }> {
   const closedPort = await freePort();
   const child = startBotProcess({ BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: `http://127.0.0.1:${closedPort}`, DATA_DIR: await tempDir(), LOG_LEVEL: 'trace' });
   const started = performance.now();
-  const result = await new Promise<{ ms?: number; line?: string }>((resolve) => {
-    const timer = setTimeout(() => resolve({}), limitMs);
+  const result = await new Promise<{ ms?: number; failureMs?: number; line?: string }>((resolve) => {
+    const found: { ms?: number; failureMs?: number; line?: string } = {};
+    const timer = setTimeout(() => resolve(found), limitMs);
     let text = '';
     child.stderr!.on('data', (d: Buffer) => {
       text += d;
-      if (text.includes('\n')) {
+      if (found.ms === undefined && text.includes('\n')) found.ms = performance.now() - started;
+      const failure = text.split('\n').find((l) => l.includes('ECONNREFUSED'));
+      if (failure) {
         clearTimeout(timer);
-        resolve({ ms: performance.now() - started, line: text.split('\n')[0] });
+        resolve({ ...found, failureMs: performance.now() - started, line: failure });
       }
     });
-    child.on('exit', () => (clearTimeout(timer), resolve({ ms: performance.now() - started, line: text.split('\n')[0] })));
+    child.on('exit', () => (clearTimeout(timer), resolve(found)));
   });
   child.kill('SIGKILL');
   return result;
@@ -242,7 +248,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const want = (name: string) => only.length === 0 || only.includes(name);
   if (want('unreachable')) {
     const first = await firstLineOnUnreachableApi();
-    console.log(`unreachable API: first line after ${first.ms === undefined ? 'none within 20 s' : `${first.ms.toFixed(0)} ms`}: ${first.line ?? ''}`);
+    const after = (ms?: number) => (ms === undefined ? 'none within 20 s' : `${ms.toFixed(0)} ms`);
+    console.log(`unreachable API: first line after ${after(first.ms)}; first line naming the failure after ${after(first.failureMs)}: ${first.line ?? ''}`);
   }
   if (want('cpu')) {
     const cpu = await cpuPerMessage();

@@ -151,7 +151,8 @@ const posts = await rssAfterOversizedPosts();
 const reload = await reloadBlock();
 say('| probe | result |');
 say('|---|---|');
-say(`| first line on stderr with BOT_API_ROOT on a closed port | ${first.ms === undefined ? 'none within 20 s' : `${first.ms.toFixed(0)} ms`} |`);
+const within = (ms?: number) => (ms === undefined ? 'none within 20 s' : `${ms.toFixed(0)} ms`);
+say(`| BOT_API_ROOT on a closed port: first line on stderr; first line naming the URL and the failure | ${within(first.ms)}; ${within(first.failureMs)} |`);
 for (const feature of ['/country', '/check', 'wizard document', 'wizard country', 'question']) {
   const worst = worstOf(feature);
   say(`| CPU for one 4,096-character message: ${feature} (worst of latin, han, one token, mixed; median of 3) | ${format(worst.ms)} ms (${worst.kind}) |`);
