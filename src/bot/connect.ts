@@ -53,7 +53,8 @@ function permanent(error: unknown, apiRoot: string): string | undefined {
 /** getMe until it succeeds; logs every failed attempt; throws BotApiStartError when retrying cannot help. */
 export async function connectToBotApi(token: string, options: ConnectOptions): Promise<UserFromGetMe> {
   const apiRoot = options.apiRoot ?? DEFAULT_API_ROOT;
-  const timeoutSeconds = options.timeoutSeconds ?? 10;
+  // getMe is tiny: a Bot API that has not answered in 5 s is reported (start-up itself may take seconds on a busy host, and the line must come within 15 s).
+  const timeoutSeconds = options.timeoutSeconds ?? 5;
   const maxDelayMs = options.maxDelayMs ?? 60_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   // A bare client: no auto-retry, and a timeout an operator can wait for.
