@@ -11,6 +11,7 @@ import { createBot } from '../src/bot/index.ts';
 import { LOCAL_BOT_INFO, LocalApi } from '../src/bot/local-api.ts';
 import { textUpdate } from '../src/bot/updates.ts';
 import { DataService } from '../src/data/service.ts';
+import { benchOcr } from './ocr.ts';
 import { cpuPerMessage, firstLineOnUnreachableApi, reloadBlock, rssAfterOversizedPosts, START_FLAGS, startupRss } from './probes.ts';
 import { evaluateRetriever, type QualityRow } from './quality.ts';
 import { RETRIEVERS } from './retrievers.ts';
@@ -26,6 +27,18 @@ const say = (line = '') => {
   out.push(line);
   console.log(line);
 };
+
+// `npm run bench -- ocr`: only the document-reading section (it takes a minute or two on its own).
+if (process.argv[2] === 'ocr') {
+  const lines: string[] = [`# Apostille Helper benchmarks: reading documents`, '', `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`];
+  await benchOcr((line = '') => {
+    lines.push(line);
+    console.log(line);
+  });
+  writeFileSync('bench/results-ocr.md', `${lines.join('\n')}\n`);
+  console.log('\nwrote bench/results-ocr.md');
+  process.exit(0);
+}
 
 const shipped = (await DataService.load({ faqFile: 'data/faq.json', countriesFile: 'data/countries.json', documentsFile: 'data/documents.json' })).current();
 const real = shipped.knowledge.kb;
@@ -140,9 +153,11 @@ for (const flags of [START_FLAGS, []]) {
 say();
 say(`Both start through the same TypeScript loader (tsx), so its cost is in both. \`npm start\` runs with ${START_FLAGS.join(' ')} (V8 otherwise grows its young generation to 2 × 16 MB during the start-up burst and keeps it); both bots are measured with the same flags.`);
 
-// 5. Hardening
+await benchOcr(say);
+
+// 6. Hardening
 say();
-say('## 5. Hardening probes (issue 11)');
+say('## 6. Hardening probes (issue 11)');
 say();
 const first = await firstLineOnUnreachableApi();
 const cpu = await cpuPerMessage();
@@ -162,6 +177,7 @@ say(`| longest event-loop block during a hot reload of ${reload.entries.toLocale
 say(`| RSS at start, ours / bare grammY bot (${START_FLAGS.join(' ')}) | ${startRatio.toFixed(2)} |`);
 say();
 say(`CPU is this process's CPU time (user + system) per update through \`bot.handleUpdate\`; the event-loop block is wall time, so on a busy machine it includes time the OS gave to other processes and V8's garbage collection pauses (load average when measured: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores).`);
+
 
 writeFileSync('bench/results.md', `${out.join('\n')}\n`);
 writeFileSync('bench/results.svg', renderSvg(quality, speed));

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
 
   if (!config.botToken) {
     await runConsole(deps, { input: process.stdin, output: process.stdout, languageCode: config.consoleLanguage });
+    await deps.reader?.close();
     return;
   }
 
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
       while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await deps.store.flush();
+    await deps.reader?.close();
     logger.info('stopped');
     process.exit(0);
   };

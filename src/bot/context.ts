@@ -3,6 +3,7 @@ import type { DataService } from '../data/service.ts';
 import type { I18n, Translate } from '../i18n/index.ts';
 import type { Locale } from '../knowledge/language.ts';
 import type { Logger } from '../logger.ts';
+import type { DocumentReader } from '../read/reader.ts';
 import type { Store } from '../storage/store.ts';
 
 /** Everything the bot needs, passed in so tests and the console build it the same way. */
@@ -16,6 +17,8 @@ export interface BotDeps {
   today: () => string;
   i18n: I18n;
   logger: Logger;
+  /** Reads photos and PDFs of documents (OCR in a worker thread); without it, files get the text-only hint. */
+  reader?: DocumentReader;
 }
 
 export interface BotContextFlavor {

@@ -4,7 +4,8 @@ import { localeFromLanguageCode } from '../knowledge/language.ts';
 import type { BotContext, BotDeps } from './context.ts';
 import { adminFeature } from './features/admin.ts';
 import { askFeature } from './features/ask.ts';
-import { checkFeature } from './features/check.ts';
+import { checkFeature } from './features/check/index.ts';
+import { documentFeature } from './features/document.ts';
 import { fallbacksFeature } from './features/fallbacks.ts';
 import { feedbackFeature } from './features/feedback.ts';
 import { languageFeature } from './features/language.ts';
@@ -56,7 +57,7 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
     }
   });
   if (limit) features.use(rateLimit(limit));
-  features.use(startFeature, languageFeature, adminFeature, checkFeature, feedbackFeature, askFeature, fallbacksFeature);
+  features.use(startFeature, languageFeature, adminFeature, checkFeature, documentFeature, feedbackFeature, askFeature, fallbacksFeature);
 
   return bot;
 }

@@ -28,6 +28,8 @@ export const LOCAL_BOT_INFO: UserFromGetMe = {
 export class LocalApi {
   readonly calls: OutgoingCall[] = [];
   private messageId = 0;
+  /** Local files "uploaded" in the console: file_id → path on this machine. */
+  private readonly files = new Map<string, { path: string; size: number }>();
   /** Called for every outgoing call, after it is recorded (the console prints from here). */
   onCall?: (call: OutgoingCall) => void;
   /** Lets a test make a method fail: return an error to throw, or undefined to answer normally. */
@@ -59,7 +61,23 @@ export class LocalApi {
       };
     }
     if (method === 'getMe') return LOCAL_BOT_INFO;
+    if (method === 'getFile') {
+      const fileId = String(payload.file_id);
+      const file = this.files.get(fileId);
+      if (!file) return { file_id: fileId, file_unique_id: fileId };
+      return { file_id: fileId, file_unique_id: fileId, file_size: file.size, file_path: file.path };
+    }
     return true;
+  }
+
+  /**
+   * Makes a local file look uploaded: returns its file_id. getFile then answers with
+   * the absolute path, as a local Bot API server (--local) does.
+   */
+  addFile(path: string, size: number): string {
+    const fileId = `local-${this.files.size + 1}`;
+    this.files.set(fileId, { path, size });
+    return fileId;
   }
 
   /** The calls of one method, in order. */

@@ -1,11 +1,13 @@
 /**
- * The tables /check reads (countries, document types) and name resolution over
- * them: exact names and aliases first, in either language and script, then the
- * longest name contained in the text, then Fuse.js for typos and suggestions.
+ * The tables /check reads (countries, document types), the place index over
+ * them (src/places), and document name resolution: exact names and aliases
+ * first, in either language and script, then the longest name contained in the
+ * text, then Fuse.js for typos and suggestions.
  */
 import { readFile } from 'node:fs/promises';
 import Fuse from 'fuse.js';
-import { toSimplified } from '../knowledge/chinese.ts';
+import { buildPlaceIndex, type PlaceIndex } from '../places/index.ts';
+import { nameKey } from '../places/names.ts';
 import { CountriesFileSchema, DocumentsFileSchema, type Country, type DocumentType } from './schema.ts';
 
 export interface Tables {
@@ -13,13 +15,9 @@ export interface Tables {
   documents: DocumentType[];
   groups: string[];
   countriesAsOf: string;
-  countryNames: NameIndex<Country>;
   documentNames: NameIndex<DocumentType>;
-}
-
-/** Lower case, Simplified, no spaces or punctuation: "U.S.A." = "usa", "德國" = "德国". */
-export function nameKey(text: string): string {
-  return toSimplified(text.normalize('NFKC').toLowerCase()).replace(/[\s\p{P}\p{S}]+/gu, '');
+  /** Every real place name (see src/places); rebuilt with the tables, so hot reload keeps it in step. */
+  places: PlaceIndex;
 }
 
 export interface Resolved<T> {
@@ -123,8 +121,8 @@ export function buildTables(countriesJson: unknown, documentsJson: unknown): Tab
     documents,
     groups: documentsFile.groups,
     countriesAsOf: countriesFile.asOf,
-    countryNames: new NameIndex(countries, (c) => [c.code, c.name.en, c.name.zh, c.officialName, ...c.aliases], (c) => c.code),
     documentNames: new NameIndex(documents, (d) => [d.id, d.name.en, d.name.zh, ...d.aliases], (d) => d.id),
+    places: buildPlaceIndex(countries),
   };
 }
 

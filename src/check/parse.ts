@@ -4,7 +4,7 @@
  * in what is left, and the direction from a few phrases.
  */
 import type { Tables } from './catalogue.ts';
-import { nameKey } from './catalogue.ts';
+import { findPlaces, nameKey } from '../places/index.ts';
 import type { Direction } from './rules.ts';
 
 export interface ParsedCheck {
@@ -34,23 +34,25 @@ export function parseCheckText(text: string, tables: Tables): ParsedCheck | unde
   rest = rest.replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
   if (!rest) return undefined;
 
-  // With spaces: try the last words as the country, then the first words.
+  // With spaces: try the last words as the place, then the first words.
+  const isPlace = (text: string) => tables.places.lookup(nameKey(text)).length > 0;
   const words = rest.split(' ');
   for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
     const tail = words.slice(-n).join(' ');
-    if (tables.countryNames.get(tail)) return { document: words.slice(0, -n).join(' '), country: tail, direction };
+    if (isPlace(tail)) return { document: words.slice(0, -n).join(' '), country: tail, direction };
     const head = words.slice(0, n).join(' ');
-    if (tables.countryNames.get(head)) return { document: words.slice(n).join(' '), country: head, direction };
+    if (isPlace(head)) return { document: words.slice(n).join(' '), country: head, direction };
   }
-  // Without spaces (Chinese): the longest country name inside the text; the rest is the document.
-  const found = tables.countryNames.findContained(rest);
+  // Without spaces (Chinese): the longest place named inside the text (never a shorter name inside
+  // a longer one: 内蒙古 is not 蒙古); the rest is the document.
+  const mentions = findPlaces(rest, tables.places).sort((a, b) => b.end - b.start - (a.end - a.start));
+  const found = mentions.find((m) => m.kind !== 'mainland-china') ?? mentions[0];
   if (found) {
-    const key = nameKey(rest);
-    const document = key.replace(found.key, '');
-    if (document) return { document, country: found.key, direction };
+    const document = `${rest.slice(0, found.start)}${rest.slice(found.end)}`.trim();
+    if (document) return { document, country: found.matched, direction };
   }
-  // No country recognised: if it is all a document, the country is missing; else the last
-  // word is taken as the country, so the verdict can suggest names.
+  // No place recognised: if it is all a document, the place is missing; else the last
+  // word is taken as the place, so the verdict can suggest names.
   if (tables.documentNames.get(rest)) return { document: rest, country: '', direction };
   if (words.length >= 2) return { document: words.slice(0, -1).join(' '), country: words.at(-1)!, direction };
   return { document: rest, country: '', direction };

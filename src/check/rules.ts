@@ -3,22 +3,39 @@
  * and date always give the same verdict. Reasons and steps are codes with
  * parameters; render.ts words them in the reader's language.
  */
+import { resolvePlace, type Bilingual, type PlaceResult } from '../places/index.ts';
 import { quoteUserText } from '../reply/html.ts';
 import type { Tables } from './catalogue.ts';
 import type { Country, DocumentType, Preparation } from './schema.ts';
 
 export type Direction = 'from_china' | 'to_china';
-export type Outcome = 'apostille' | 'legalization' | 'excluded' | 'special_route' | 'unknown';
+/** no_relation: no apostille and no route we can name (Kosovo: China does not recognise it). */
+export type Outcome = 'apostille' | 'legalization' | 'excluded' | 'special_route' | 'no_relation' | 'unknown';
 
 export interface Point {
   code: string;
   params?: Record<string, string>;
 }
 
+/** The place as typed and as understood: a country, a territory or region of one, mainland China, Taiwan. */
+export interface PlaceRef {
+  kind: 'country' | 'mainland-china' | 'taiwan' | 'ask' | 'unknown';
+  /** What the user typed. */
+  typed: string;
+  /** The state whose rules apply (for a territory, its sovereign). */
+  code: string | null;
+  /** The region or territory named, when it is not the state itself. */
+  region: Bilingual | null;
+  territory: boolean;
+  /** False when the HCCH table we hold does not list the state at all. */
+  listed: boolean;
+}
+
 export interface Verdict {
   outcome: Outcome;
   document: DocumentRef | null;
   country: CountryRef | null;
+  place: PlaceRef;
   direction: Direction;
   date: string;
   reasons: Point[];
@@ -27,6 +44,7 @@ export interface Verdict {
   authority: string | null;
   /** The date from which the Convention applies between mainland China and the country. */
   inForceSince: string | null;
+  /** Every source behind the verdict, most relevant first; the card shows a few (reply/sources.ts). */
   sources: string[];
   /** Caveats from the data (bilingual text written by staff), shown under the reasons. */
   caveats: { en: string; zh: string }[];
@@ -36,7 +54,7 @@ export interface Verdict {
 export interface CheckInput {
   /** A document id, name or alias, in either language. */
   document: string;
-  /** A country code, name or alias, in either language. */
+  /** A place: country code, name or alias, territory, region, in either language. */
   country: string;
   direction?: Direction;
   /** YYYY-MM-DD; defaults to `today`. */
@@ -45,8 +63,10 @@ export interface CheckInput {
 
 /** The Convention's entry into force for mainland China. */
 export const CHINA_IN_FORCE = '2023-11-07';
+/** The MFA's electronic apostille pilot for CCPIT certificates of origin (apostille-facts.md §3.2). */
+export const E_APOSTILLE_FROM = '2025-06-18';
 
-const SOURCES = {
+export const SOURCES = {
   convention: 'https://www.hcch.net/en/instruments/conventions/full-text/?cid=41',
   chinaDeclarations: 'https://www.hcch.net/en/instruments/conventions/status-table/notifications/?csid=914&disp=resdn',
   chinaInForce: 'https://hcch.net/es/news-archive/details/?varevent=904',
@@ -54,25 +74,42 @@ const SOURCES = {
   mfaWhich: 'http://cs.mfa.gov.cn/zggmcg/fjzms/cjwd/202310/t20231020_11164567.shtml',
   hongKong: 'https://esgrz.com/content/842.html',
   hcchStatus: 'https://www.hcch.net/en/instruments/conventions/status-table/?cid=41',
+  kosovo: 'https://www.hcch.net/es/instruments/conventions/status-table/notifications/?csid=1319&disp=type',
+  crossStrait: 'http://taiwan.cn/zt/lszt/web/web12/web38/200806/t20080606_657556.htm',
+  crossStraitPractice: 'https://fx361.cc/page/2015/0103/16171098.shtml',
+  eApostille: 'https://www.kkxmy.com/apph5/95213.html',
 };
 
 type DocumentRef = { id: string; name: { en: string; zh: string } };
 type CountryRef = { code: string; name: { en: string; zh: string } };
 const documentRef = (d: DocumentType): DocumentRef => ({ id: d.id, name: d.name });
-const countryRef = (c: Country): CountryRef => ({ code: c.code, name: c.name });
 
 export function today(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-function preparationSteps(preparation: Preparation, direction: Direction, document: DocumentType): Point[] {
-  if (direction === 'to_china') return preparation === 'none' ? [] : [{ code: 'abroad_notarise' }];
+/** The Article 1 category of the document in this direction. */
+function article1Of(document: DocumentType, direction: Direction) {
+  return direction === 'to_china' ? (document.article1ToChina ?? document.article1) : document.article1;
+}
+
+function preparationOf(document: DocumentType, direction: Direction): Preparation {
+  return direction === 'from_china' ? document.preparation.fromChina : document.preparation.toChina;
+}
+
+function preparationSteps(document: DocumentType, direction: Direction): Point[] {
+  const preparation = preparationOf(document, direction);
+  if (direction === 'to_china') {
+    if (preparation === 'none') return [];
+    return preparation === 'ask_local' ? [{ code: 'abroad_ask_first' }] : [{ code: document.notarisedCopy ? 'abroad_notarise_copy' : 'abroad_notarise' }];
+  }
   if (document.id === 'certificate-of-origin') return [{ code: 'prepare_certificate_of_origin' }];
   switch (preparation) {
     case 'ccpit':
       return [{ code: 'prepare_ccpit' }];
     case 'notarise':
-      return [{ code: 'prepare_notarise' }];
+    case 'ask_local':
+      return [{ code: document.notarisedCopy ? 'prepare_notarise_copy' : 'prepare_notarise' }];
     case 'notarise_or_ccpit':
       return [{ code: 'prepare_notarise_or_ccpit' }];
     default:
@@ -81,25 +118,43 @@ function preparationSteps(preparation: Preparation, direction: Direction, docume
 }
 
 function documentReasons(document: DocumentType, direction: Direction): Point[] {
-  const preparation = direction === 'from_china' ? document.preparation.fromChina : document.preparation.toChina;
+  const preparation = preparationOf(document, direction);
+  const article1 = article1Of(document, direction);
   // CCPIT's own certificates are the official certificate already: China lists them as apostillable.
-  if (direction === 'from_china' && document.article1 === 'official_certificate' && preparation === 'none') return [{ code: 'ccpit_issued' }];
-  const reasons: Point[] = [{ code: `article1_${document.article1}` }];
-  if (direction === 'from_china' && preparation !== 'none') reasons.push({ code: 'mfa_accepts_certified' });
+  if (direction === 'from_china' && article1 === 'official_certificate' && preparation === 'none') return [{ code: 'ccpit_issued' }];
+  const reasons: Point[] = [{ code: `article1_${article1}` }];
+  if (document.notarisedCopy && preparation !== 'none') reasons.push({ code: 'notarised_copy' });
+  else if (direction === 'from_china' && preparation !== 'none') reasons.push({ code: 'mfa_accepts_certified' });
+  if (direction === 'to_china' && preparation === 'ask_local') reasons.push({ code: 'issuing_state_decides' });
   return reasons;
+}
+
+function placeRef(typed: string, place: PlaceResult, listed: boolean): PlaceRef {
+  const found = place.kind === 'country' || place.kind === 'mainland-china' ? place : undefined;
+  return {
+    kind: place.kind,
+    typed,
+    code: place.kind === 'country' ? place.code : place.kind === 'mainland-china' ? 'CN' : place.kind === 'taiwan' ? 'TW' : null,
+    region: found?.regionName ?? null,
+    territory: place.kind === 'country' && place.territory === true,
+    listed,
+  };
 }
 
 export function checkDocument(input: CheckInput, tables: Tables, todayIso: string = today()): Verdict {
   const direction = input.direction ?? 'from_china';
   const date = input.date ?? todayIso;
   const documentMatch = tables.documentNames.resolve(input.document);
-  const countryMatch = tables.countryNames.resolve(input.country);
+  const place = resolvePlace(input.country, tables.places);
   const document = documentMatch.item;
-  let country = countryMatch.item;
+  const code = place.kind === 'country' ? place.code : undefined;
+  const country: Country | undefined = code ? tables.countries.find((c) => c.code === code) : undefined;
+  const countryName = code ? (country?.name ?? tables.places.nameOf(code)) : undefined;
   const verdict: Verdict = {
     outcome: 'unknown',
     document: document ? documentRef(document) : null,
-    country: country ? countryRef(country) : null,
+    country: code && countryName ? { code, name: countryName } : null,
+    place: placeRef(input.country.trim(), place, code === undefined || country !== undefined),
     direction,
     date,
     reasons: [],
@@ -110,77 +165,106 @@ export function checkDocument(input: CheckInput, tables: Tables, todayIso: strin
     caveats: [],
     suggestions: {
       documents: documentMatch.suggestions.map(documentRef),
-      countries: countryMatch.suggestions.map(countryRef),
+      countries: place.kind === 'ask' ? place.suggestions.map((s) => ({ code: s.kind === 'country' ? s.code : s.kind === 'taiwan' ? 'TW' : 'CN', name: s.name })) : [],
     },
   };
   // Rule sources (the Convention, China's declarations) come first, then the data's own.
   const ruleSources: string[] = [];
   const addSources = (...lists: string[][]) => ruleSources.push(...lists.flat());
-  const done = (): Verdict => {
-    verdict.sources = [...new Set([...ruleSources, ...(document?.source ?? []), ...(country?.source ?? [])])];
+  // Where the route is not the Convention (Taiwan, Hong Kong, Macao, Kosovo), the document's apostille sources do not concern it.
+  const done = (documentSources = true): Verdict => {
+    verdict.sources = [...new Set([...ruleSources, ...(documentSources ? (document?.source ?? []) : []), ...(country?.source ?? [])])];
     return verdict;
   };
 
-  const isChina = ['cn', 'china', 'prc', '中国', '中国内地', '内地', '大陆', '中华人民共和国'].includes(input.country.trim().toLowerCase());
-  if (!document || !country || isChina) {
+  const placeKnown = place.kind === 'country' || place.kind === 'taiwan';
+  if (!document || !placeKnown) {
     if (!document) verdict.reasons.push({ code: 'unknown_document', params: { text: quoteUserText(input.document) } });
-    if (isChina) {
-      country = undefined;
-      verdict.country = null;
-      verdict.reasons.push({ code: 'country_is_china' });
-    } else if (!country) verdict.reasons.push({ code: 'unknown_country', params: { text: quoteUserText(input.country) } });
+    if (place.kind === 'mainland-china') {
+      verdict.reasons.push(place.region ? { code: 'place_in_mainland', params: { text: quoteUserText(place.matched) } } : { code: 'country_is_china' });
+    } else if (place.kind === 'ask') verdict.reasons.push({ code: 'unsure_country', params: { text: quoteUserText(input.country) } });
+    else if (place.kind === 'unknown') verdict.reasons.push({ code: 'unknown_country', params: { text: quoteUserText(input.country) } });
     verdict.steps.push({ code: 'check_spelling' });
     addSources([SOURCES.hcchStatus]);
     return done();
   }
 
-  if (country.caveat) verdict.caveats.push(country.caveat);
+  // A CCPIT certificate is issued in China: there is no foreign one to check.
+  if (direction === 'to_china' && document.onlyFromChina) {
+    verdict.reasons.push({ code: 'only_from_china' });
+    verdict.steps.push({ code: 'pick_foreign_document' });
+    return done();
+  }
+
+  const caveat = direction === 'to_china' ? (document.caveatToChina ?? document.caveat) : document.caveat;
+
+  // Taiwan region: the 1993 cross-strait agreement on notarial certificates, never the Convention.
+  if (place.kind === 'taiwan') {
+    verdict.outcome = 'special_route';
+    verdict.reasons.push({ code: 'special_route_tw' });
+    verdict.steps.push({ code: `special_route_tw_${direction}` }, { code: 'special_route_tw_other_documents' }, { code: 'check_receiver' });
+    verdict.authority = 'tw_notarial_route';
+    addSources([SOURCES.crossStrait, SOURCES.crossStraitPractice]);
+    return done(false);
+  }
+
+  if (verdict.place.region) verdict.reasons.push({ code: verdict.place.territory ? 'territory_of' : 'region_of' });
+  if (country?.caveat) verdict.caveats.push(country.caveat);
 
   // Mainland ↔ Hong Kong / Macao: one country, so not an apostille matter at all.
-  if (country.chinaRelation === 'special_route') {
+  if (country?.chinaRelation === 'special_route') {
     verdict.outcome = 'special_route';
     const region = country.code === 'HK' ? 'hk' : 'mo';
     verdict.reasons.push({ code: `special_route_${region}` });
     verdict.steps.push({ code: `special_route_${region}_${direction}` });
     verdict.authority = region === 'hk' && direction === 'to_china' ? 'hk_attesting_officer' : null;
     addSources([SOURCES.chinaDeclarations], region === 'hk' ? [SOURCES.hongKong] : []);
-    return done();
+    return done(false);
   }
 
-  if (country.chinaRelation === 'unknown') {
+  if (country?.chinaRelation === 'unknown') {
     verdict.reasons.push({ code: 'country_unverified' });
     verdict.steps.push({ code: 'ask_embassy' });
     return done();
   }
 
-  const preparation = direction === 'from_china' ? document.preparation.fromChina : document.preparation.toChina;
+  // Kosovo: China's declaration excludes states it does not recognise; there is no route to present as normal.
+  if (country?.chinaRelation === 'not_recognised') {
+    verdict.outcome = 'no_relation';
+    verdict.reasons.push({ code: 'not_recognised' }, { code: 'no_relation' });
+    verdict.steps.push({ code: 'ask_receiver_no_relation' }, { code: 'ask_mfa_route' });
+    // The step gives the MFA's phone number: cite the page it comes from.
+    addSources([SOURCES.chinaDeclarations, SOURCES.kosovo, SOURCES.mfaApply]);
+    return done(false);
+  }
+
   const legalisationSteps = (): Point[] =>
     direction === 'from_china'
-      ? [...preparationSteps(preparation, direction, document), { code: 'legalise_mfa' }, { code: 'legalise_embassy' }]
+      ? [...preparationSteps(document, direction), { code: 'legalise_mfa' }, { code: 'legalise_embassy' }]
       : [{ code: 'abroad_certify' }, { code: 'legalise_chinese_embassy' }];
-  const legalisation = (reason: Point) => {
+  const legalisation = (reason: Point, firstStep?: Point) => {
     verdict.outcome = 'legalization';
     verdict.reasons.push(reason);
-    verdict.steps.push(...legalisationSteps(), { code: 'check_receiver' });
+    verdict.steps.push(...(firstStep ? [firstStep] : []), ...legalisationSteps(), { code: 'check_receiver' });
     verdict.authority = direction === 'from_china' ? 'mfa_fao_then_embassy' : 'issuing_state_then_chinese_embassy';
     addSources([SOURCES.mfaWhich]);
   };
 
+  // A state the HCCH table does not list is not a party: legalisation, and the card says where that comes from.
+  if (!country) {
+    legalisation({ code: 'not_in_table', params: { asOf: tables.countriesAsOf } });
+    addSources([SOURCES.hcchStatus]);
+    return done();
+  }
   if (country.chinaRelation === 'not_party') {
-    legalisation({ code: 'not_party' });
+    if (country.statusUnconfirmed) legalisation({ code: 'not_party_unconfirmed' }, { code: 'check_status_first' });
+    else legalisation({ code: 'not_party' });
+    addSources([SOURCES.hcchStatus]);
     return done();
   }
   if (country.chinaRelation === 'objection') {
     legalisation({ code: 'objection' });
     addSources([SOURCES.chinaDeclarations]);
-    return done();
-  }
-  if (country.chinaRelation === 'not_recognised') {
-    verdict.outcome = 'legalization';
-    verdict.reasons.push({ code: 'not_recognised' });
-    verdict.steps.push({ code: 'ask_mfa_route' });
-    // The step gives the MFA's phone number: cite the page it comes from.
-    addSources([SOURCES.chinaDeclarations, SOURCES.mfaApply]);
     return done();
   }
 
@@ -196,25 +280,30 @@ export function checkDocument(input: CheckInput, tables: Tables, todayIso: strin
     return done();
   }
 
-  if (document.article1 === 'excluded_diplomatic' || document.article1 === 'excluded_commercial_customs') {
+  const article1 = article1Of(document, direction);
+  if (article1 === 'excluded_diplomatic' || article1 === 'excluded_commercial_customs') {
     verdict.outcome = 'excluded';
-    verdict.reasons.push({ code: document.article1 });
-    if (document.caveat) verdict.caveats.push(document.caveat);
+    verdict.reasons.push({ code: article1 });
+    if (caveat) verdict.caveats.push(caveat);
     verdict.steps.push({ code: 'excluded_ask' });
     addSources([SOURCES.convention, SOURCES.mfaApply]);
     return done();
   }
 
   verdict.outcome = 'apostille';
-  verdict.reasons.push(
-    { code: country.entryIntoForce ? 'in_force' : 'in_force_listed', params: { since } },
-    ...documentReasons(document, direction),
-  );
+  // Undated parties: on the MFA's list only where the retrieved part of that list shows them.
+  const listedBy = country.entryIntoForce ? 'in_force' : country.nameZhSource === 'mfa' ? 'in_force_listed' : 'in_force_table';
+  verdict.reasons.push({ code: listedBy, params: { since } }, ...documentReasons(document, direction));
   if (country.dateSourceQuality === 'third_party') verdict.reasons.push({ code: 'date_secondary' });
-  if (document.caveat) verdict.caveats.push(document.caveat);
-  verdict.steps.push(...preparationSteps(preparation, direction, document));
+  if (caveat) verdict.caveats.push(caveat);
+  verdict.steps.push(...preparationSteps(document, direction));
+  // The online e-apostille exists only for CCPIT certificates of origin, and only since the pilot began.
+  if (direction === 'from_china' && document.id === 'certificate-of-origin' && date >= E_APOSTILLE_FROM) {
+    verdict.steps.push({ code: 'e_apostille_option' });
+    addSources([SOURCES.eApostille]);
+  }
   verdict.steps.push(direction === 'from_china' ? { code: 'apply_mfa' } : { code: 'abroad_apostille' }, { code: 'check_receiver' });
   verdict.authority = direction === 'from_china' ? 'mfa_fao' : 'issuing_state';
-  addSources([SOURCES.convention], direction === 'from_china' ? [SOURCES.mfaApply] : []);
+  addSources([SOURCES.convention], direction === 'from_china' ? [SOURCES.mfaApply] : [], listedBy === 'in_force_table' ? [SOURCES.hcchStatus] : []);
   return done();
 }

@@ -17,7 +17,10 @@ export const CountrySchema = z.object({
   inForceWithChinaFrom: isoDate.nullable(),
   dateSourceQuality: z.enum(['official', 'third_party', 'missing']),
   notes: z.string().default(''),
+  /** "mfa": the Chinese name, and so the country, is on the retrieved part of the MFA's list of contracting states (October 2023). */
   nameZhSource: z.enum(['mfa', 'translation']),
+  /** True when sources do not settle the status today (an accession reported but not confirmed): the verdict says so. */
+  statusUnconfirmed: z.boolean().default(false),
   caveat: bilingual.optional(),
   source: sources,
 });
@@ -30,7 +33,8 @@ export const CountriesFileSchema = z.object({
 });
 
 export const ARTICLE1 = ['administrative', 'judicial', 'notarial_act', 'official_certificate', 'excluded_diplomatic', 'excluded_commercial_customs'] as const;
-export const PREPARATION = ['none', 'notarise', 'ccpit', 'notarise_or_ccpit'] as const;
+/** What comes before the apostille. ask_local: the issuing state decides (direct apostille, notary's copy or registry check). */
+export const PREPARATION = ['none', 'notarise', 'ccpit', 'notarise_or_ccpit', 'ask_local'] as const;
 
 export const DocumentSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/),
@@ -39,7 +43,15 @@ export const DocumentSchema = z.object({
   aliases: z.array(text).default([]),
   article1: z.enum(ARTICLE1),
   preparation: z.object({ fromChina: z.enum(PREPARATION), toChina: z.enum(PREPARATION) }),
+  /** The Article 1 category of the foreign document when it differs from the Chinese one. */
+  article1ToChina: z.enum(ARTICLE1).optional(),
+  /** Issued only in China (CCPIT's own certificates): there is no foreign one to check. */
+  onlyFromChina: z.boolean().default(false),
+  /** An identity or registry document: what is apostilled is a notary's certificate on a copy. */
+  notarisedCopy: z.boolean().default(false),
   caveat: bilingual.optional(),
+  /** Shown instead of `caveat` for a foreign document used in China. */
+  caveatToChina: bilingual.optional(),
   source: sources,
 });
 

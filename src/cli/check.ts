@@ -4,6 +4,8 @@
  *     [--direction from_china|to_china] [--date YYYY-MM-DD] [--lang zh|en]
  * With --json: one JSON object, the verdict plus `text` (the card the bot would
  * send, as plain text). Without: the card. Tooling relies on this: keep it stable.
+ *   npm run --silent check -- --json --file scan.pdf   reads the document (src/read/file.ts)
+ * and adds `read` (what was read); --document/--country then only fill what the paper leaves open.
  */
 import { parseArgs } from 'node:util';
 import { runCli } from './run.ts';
@@ -13,6 +15,7 @@ import { checkDocument, today, type Direction } from '../check/rules.ts';
 import { createConfig, loadDotEnv } from '../config.ts';
 import { I18n } from '../i18n/index.ts';
 import { detectLocale, type Locale } from '../knowledge/language.ts';
+import { checkFile } from '../read/file.ts';
 import { htmlToPlain } from '../reply/html.ts';
 
 async function main(): Promise<number> {
@@ -27,7 +30,8 @@ async function main(): Promise<number> {
         json: { type: 'boolean', default: false },
         document: { type: 'string' },
         country: { type: 'string' },
-        direction: { type: 'string', default: 'from_china' },
+        direction: { type: 'string' },
+        file: { type: 'string' },
         date: { type: 'string' },
         lang: { type: 'string' },
       },
@@ -38,9 +42,9 @@ async function main(): Promise<number> {
   }
   const en = i18n.translator('en');
   const problems: string[] = [];
-  if (!values.document) problems.push(en('check.cli_error.document_required'));
-  if (!values.country) problems.push(en('check.cli_error.country_required'));
-  if (values.direction !== 'from_china' && values.direction !== 'to_china') problems.push(en('check.cli_error.bad_direction'));
+  if (!values.document && !values.file) problems.push(en('check.cli_error.document_required'));
+  if (!values.country && !values.file) problems.push(en('check.cli_error.country_required'));
+  if (values.direction !== undefined && values.direction !== 'from_china' && values.direction !== 'to_china') problems.push(en('check.cli_error.bad_direction'));
   if (values.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(Date.parse(values.date)))) problems.push(en('check.cli_error.bad_date'));
   if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') problems.push(en('check.cli_error.bad_lang'));
   if (problems.length) {
@@ -48,8 +52,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const { tables } = (await DataService.load(config)).current();
+  if (values.file) {
+    const locale: Locale = (values.lang as Locale | undefined) ?? 'en';
+    const { verdict, ask, read, text } = await checkFile(values.file, { dataDir: config.dataDir, tables, today: values.date ?? today(), locale, t: i18n.translator(locale), document: values.document, country: values.country, direction: values.direction as Direction | undefined });
+    process.stdout.write(values.json ? `${JSON.stringify({ ...(verdict ?? { outcome: null }), ...(ask ? { ask } : {}), read, text })}\n` : `${text}\n`);
+    return 0;
+  }
   const verdict = checkDocument(
-    { document: values.document!, country: values.country!, direction: values.direction as Direction, date: values.date },
+    { document: values.document!, country: values.country!, direction: (values.direction ?? 'from_china') as Direction, date: values.date },
     tables,
     today(),
   );

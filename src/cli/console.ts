@@ -3,14 +3,19 @@
  * outgoing calls caught in-process and printed. Inline buttons print as numbers;
  * typing a number presses one of the last message's buttons. Works with piped input.
  */
+import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { extname, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { BotDeps } from '../bot/context.ts';
+import { documentsSettled } from '../bot/features/document.ts';
 import { createBot } from '../bot/index.ts';
 import { LOCAL_BOT_INFO, LocalApi, type OutgoingCall } from '../bot/local-api.ts';
-import { callbackUpdate, textUpdate, type LocalUser } from '../bot/updates.ts';
+import { callbackUpdate, documentUpdate, textUpdate, type LocalUser } from '../bot/updates.ts';
 import { localeFromLanguageCode } from '../knowledge/language.ts';
 import { htmlToPlain } from '../reply/html.ts';
+
+const MIME_BY_EXTENSION: Record<string, string> = { '.pdf': 'application/pdf', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
 
 interface InlineButton {
   text: string;
@@ -62,7 +67,28 @@ export async function runConsole(deps: BotDeps, options: ConsoleOptions): Promis
       await bot.handleUpdate(callbackUpdate(user, button.callback_data, lastButtons.messageId, lastButtons.text));
       continue;
     }
+    // "/file PATH": a file on this machine, sent as if uploaded (the bot reads it through getFile as usual).
+    const file = /^\/file(?:\s+(.*))?$/.exec(line);
+    if (file) {
+      const path = (file[1] ?? '').trim();
+      if (!path) {
+        output.write(`${t('console.file_usage')}\n`);
+        continue;
+      }
+      const size = await stat(resolve(path)).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
+      if (size === undefined) {
+        output.write(`${t('console.file_missing', { path })}\n`);
+        continue;
+      }
+      const fileId = api.addFile(resolve(path), size);
+      const mime = MIME_BY_EXTENSION[extname(path).toLowerCase()] ?? 'application/octet-stream';
+      await bot.handleUpdate(documentUpdate(user, { file_id: fileId, file_name: path.split('/').at(-1)!, mime_type: mime, file_size: size }));
+      // The console is a conversation: wait for the reading before the next line.
+      await documentsSettled(deps);
+      continue;
+    }
     await bot.handleUpdate(textUpdate(user, line));
   }
+  await documentsSettled(deps);
   await deps.store.flush();
 }

@@ -2,6 +2,7 @@
  * What the bot says to a question, as HTML plus buttons, independent of Telegram:
  * the bot sends it, the console prints it, the ask CLI prints it as plain text.
  */
+import { encodeCallback } from '../bot/callback-data.ts';
 import type { Translate } from '../i18n/index.ts';
 import { toTraditional } from '../knowledge/chinese.ts';
 import { langOf, type Locale } from '../knowledge/language.ts';
@@ -40,7 +41,7 @@ export function entryTitle(entry: FaqEntry, locale: Locale): string {
 }
 
 export function faqCallbackData(entryId: string, locale: Locale): string {
-  return `faq:${entryId}:${locale}`;
+  return encodeCallback({ kind: 'faq', id: entryId, locale });
 }
 
 function buttonLabel(text: string): string {

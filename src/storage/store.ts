@@ -15,7 +15,7 @@ export interface UserRecord {
   locale?: Locale;
 }
 
-/** Where a chat is in the /check wizard; `nonce` ties buttons to this run, so old buttons can be told apart. */
+/** Where a member of a chat is in the /check wizard; `nonce` ties buttons to this run, so old buttons can be told apart. */
 export interface WizardState {
   nonce: string;
   step: 'direction' | 'group' | 'document' | 'country';
@@ -59,6 +59,9 @@ export interface StoreData {
   /** Who rated which answer, as salted hashes of user and entry: enough to count a vote once, not to tell who voted. */
   votes: Record<string, 'up' | 'down'>;
 }
+
+/** Wizards are keyed by chat and member ("-100:42"); keys of the older per-chat layout are never read again. */
+const wizardKey = (chatId: number, userId: number) => `${chatId}:${userId}`;
 
 /** Bounds that keep the file small: the oldest unanswered questions go first. */
 export const STORE_LIMITS = { unanswered: 1000, unansweredMaxAgeDays: 180, days: 400 } as const;
@@ -115,13 +118,14 @@ export class Store {
     this.persist();
   }
 
-  getWizard(chatId: number): WizardState | undefined {
-    return this.db.data.wizards[String(chatId)];
+  /** One wizard per member of a chat: in a group, each member's /check is their own. */
+  getWizard(chatId: number, userId: number): WizardState | undefined {
+    return this.db.data.wizards[wizardKey(chatId, userId)];
   }
 
-  async setWizard(chatId: number, state: WizardState | undefined): Promise<void> {
-    if (state) this.db.data.wizards[String(chatId)] = state;
-    else delete this.db.data.wizards[String(chatId)];
+  async setWizard(chatId: number, userId: number, state: WizardState | undefined): Promise<void> {
+    if (state) this.db.data.wizards[wizardKey(chatId, userId)] = state;
+    else delete this.db.data.wizards[wizardKey(chatId, userId)];
     this.persist();
   }
 

@@ -49,7 +49,10 @@ describe('/check wizard', () => {
     expect(text(calls[0])).toContain('已选择：出生证明');
     expect(text(calls[1])).toContain('（4/4）');
     calls = await say('纳尼亚', USER_ZH);
-    expect(text(calls[0])).toContain('我不认识国家“纳尼亚”');
+    expect(text(calls[0])).toContain('我不确定“纳尼亚”是哪个地方');
+    expect(buttonsOf(calls[0]).map((b) => b.text)).toContain('肯尼亚');
+    calls = await say('亚特兰蒂斯', USER_ZH);
+    expect(text(calls[0])).toContain('我不认识国家“亚特兰蒂斯”');
     expect(buttonsOf(calls[0]).length).toBeGreaterThan(2);
     calls = await say('德國', USER_ZH);
     expect(text(calls[0])).toContain('✅ 办理附加证明书即可');

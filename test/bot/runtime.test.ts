@@ -33,7 +33,8 @@ describe('throttling outgoing calls', () => {
       await Promise.all(Array.from({ length: 4 }, () => bot.handleUpdate(textUpdate(USER_EN, 'what is an apostille'))));
       expect(api.sent()).toHaveLength(4);
       const gaps = api.sent().slice(1).map((c, i) => c.at - api.sent()[i]!.at);
-      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(450);
+      // The throttler spaces sends 500 ms apart; arrival times jitter on a loaded machine, unthrottled gaps are ~0 ms.
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(300);
       expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
     } finally {
       await api.stop();

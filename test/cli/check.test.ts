@@ -6,7 +6,7 @@ describe('check CLI', () => {
     const { code, stdout } = await run(TSX, ['src/cli/check.ts', '--json', '--document', '原产地证书', '--country', '德国', '--date', '2026-11-29']);
     expect(code).toBe(0);
     const verdict = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(verdict)).toEqual(['outcome', 'document', 'country', 'direction', 'date', 'reasons', 'steps', 'authority', 'inForceSince', 'sources', 'caveats', 'suggestions', 'text']);
+    expect(Object.keys(verdict)).toEqual(['outcome', 'document', 'country', 'place', 'direction', 'date', 'reasons', 'steps', 'authority', 'inForceSince', 'sources', 'caveats', 'suggestions', 'text']);
     expect(verdict).toMatchObject({ outcome: 'apostille', direction: 'from_china', date: '2026-11-29', authority: 'mfa_fao', inForceSince: '2023-11-07' });
     expect(verdict.document).toMatchObject({ id: 'certificate-of-origin' });
     expect(verdict.country).toMatchObject({ code: 'DE' });

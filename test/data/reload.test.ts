@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { reportReload } from '../../src/bot/reload-report.ts';
 import { DataService, type LoadResult } from '../../src/data/service.ts';
 import { watchData } from '../../src/data/watch.ts';
+import { resolvePlace } from '../../src/places/index.ts';
 import { ADMIN, createTestBot } from '../helpers/bot.ts';
 import { copyData, save } from '../helpers/data.ts';
 
@@ -60,7 +61,7 @@ describe('hot reload', () => {
     const result = await nextResult(results, 1);
     expect(result.ok).toBe(false);
     expect(result.issues).toContainEqual(expect.objectContaining({ entry: 'Germany', field: 'code' }));
-    expect(service.current().tables.countryNames.get('Germany')?.code).toBe('DE');
+    expect(resolvePlace('Germany', service.current().tables.places)).toMatchObject({ kind: 'country', code: 'DE' });
   });
 
   it('the running bot answers from the new data, keeps answering through a bad edit, and tells the admins', async () => {

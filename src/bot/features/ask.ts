@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
-import { detectLocale, isLocale, langOf } from '../../knowledge/language.ts';
+import { onButton } from '../callback-data.ts';
+import { detectLocale, langOf } from '../../knowledge/language.ts';
 import { answerQuestion, relatedEntries, renderAnswer } from '../../reply/answer.ts';
 import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
@@ -35,9 +36,8 @@ askFeature.on('message:text', async (ctx, next) => {
   if (!result.matched || weak) await store.recordUnanswered(text, langOf(locale), weak);
 });
 
-// A related-question button: faq:<id>:<locale>, answered in the locale of the message it came from.
-askFeature.callbackQuery(/^faq:([a-z0-9-]+):([A-Za-z-]+)$/, async (ctx) => {
-  const [, id = '', localeText] = ctx.match;
+// A related-question button, answered in the locale of the message it came from.
+onButton(askFeature, 'faq', async (ctx, { id, locale }) => {
   const { kb } = ctx.deps.data.current().knowledge;
   const entry = kb.byId.get(id);
   if (!entry) {
@@ -45,7 +45,6 @@ askFeature.callbackQuery(/^faq:([a-z0-9-]+):([A-Za-z-]+)$/, async (ctx) => {
     return;
   }
   await ctx.answerCallbackQuery();
-  const locale = isLocale(localeText) ? localeText : ctx.locale;
   const related = relatedEntries(entry, kb.byId);
   const t = ctx.deps.i18n.translator(locale);
   const reply = renderAnswer(entry, related, locale, t);

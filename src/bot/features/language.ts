@@ -1,31 +1,27 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { isLocale, LOCALES } from '../../knowledge/language.ts';
+import { LOCALES } from '../../knowledge/language.ts';
+import { encodeCallback, onButton } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { isHarmlessTelegramError } from '../send.ts';
 
 export const languageFeature = new Composer<BotContext>();
 
 function languageKeyboard(ctx: BotContext): InlineKeyboard {
-  return InlineKeyboard.from([LOCALES.map((locale) => InlineKeyboard.text(ctx.deps.i18n.languageName(locale), `lang:set:${locale}`))]);
+  return InlineKeyboard.from([LOCALES.map((locale) => InlineKeyboard.text(ctx.deps.i18n.languageName(locale), encodeCallback({ kind: 'lang-set', locale })))]);
 }
 
 languageFeature.command('lang', async (ctx) => {
   await ctx.reply(ctx.t('lang.prompt'), { reply_markup: languageKeyboard(ctx) });
 });
 
-languageFeature.callbackQuery('lang:menu', async (ctx) => {
+onButton(languageFeature, 'lang-menu', async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t('lang.prompt'), { reply_markup: languageKeyboard(ctx) });
 });
 
-languageFeature.callbackQuery(/^lang:set:(.+)$/, async (ctx) => {
-  const locale = ctx.match[1];
-  if (!isLocale(locale)) {
-    await ctx.answerCallbackQuery({ text: ctx.t('stale_button') });
-    return;
-  }
+onButton(languageFeature, 'lang-set', async (ctx, { locale }) => {
   await ctx.answerCallbackQuery();
-  await ctx.deps.store.setLocale(ctx.from.id, locale);
+  await ctx.deps.store.setLocale(ctx.from!.id, locale);
   ctx.locale = locale;
   ctx.t = ctx.deps.i18n.translator(locale);
   try {

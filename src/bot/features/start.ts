@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import { POPULAR_TOPICS, topicButtons } from '../../reply/answer.ts';
+import { encodeCallback } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
 
@@ -11,8 +12,8 @@ startFeature.command('start', async (ctx) => {
   const buttons = [
     ...topicButtons(topics, ctx.locale),
     [
-      { text: ctx.t('start.check_button'), data: 'chk:new' },
-      { text: ctx.t('start.language_button'), data: 'lang:menu' },
+      { text: ctx.t('start.check_button'), data: encodeCallback({ kind: 'chk-new' }) },
+      { text: ctx.t('start.language_button'), data: encodeCallback({ kind: 'lang-menu' }) },
     ],
   ];
   await sendReply(ctx, { html: ctx.t('start.text'), buttons });

@@ -1,0 +1,199 @@
+/**
+ * /check: does a document take an apostille? A wizard on inline buttons
+ * (direction → kind → document → country → verdict), with typed answers
+ * accepted at the document and country steps, or everything in one line:
+ * "/check 原产地证书 德国". Wizard state is kept per chat member in the store:
+ * in a group each member has their own check, and only they can press its buttons.
+ */
+import { randomBytes } from 'node:crypto';
+import { Composer } from 'grammy';
+import { parseCheckText } from '../../../check/parse.ts';
+import { renderCountry, renderPlaceCard, renderVerdict } from '../../../check/render.ts';
+import { checkDocument, SOURCES, type Direction } from '../../../check/rules.ts';
+import { detectLocale, langOf } from '../../../knowledge/language.ts';
+import { resolvePlace } from '../../../places/index.ts';
+import { localized } from '../../../reply/answer.ts';
+import { escapeHtml, quoteUserText } from '../../../reply/html.ts';
+import type { WizardState } from '../../../storage/store.ts';
+import { onButton } from '../../callback-data.ts';
+import type { BotContext } from '../../context.ts';
+import { isHarmlessTelegramError, sendReply } from '../../send.ts';
+import { FIRST_STEP, previousStep, stepOf } from './steps.ts';
+import { countryButtons, documentButtons, documentLabel, frequentCountries, newCheckData, stepView } from './view.ts';
+
+export { FREQUENT_COUNTRIES } from './view.ts';
+
+export const checkFeature = new Composer<BotContext>();
+
+async function saveState(ctx: BotContext, state: WizardState | undefined): Promise<void> {
+  await ctx.deps.store.setWizard(ctx.chat!.id, ctx.from!.id, state ? { ...state, updatedAt: new Date().toISOString() } : undefined);
+}
+
+async function showStep(ctx: BotContext, state: WizardState, mode: 'edit' | 'send'): Promise<void> {
+  await saveState(ctx, state);
+  const view = stepView(ctx, state);
+  if (mode === 'edit') {
+    try {
+      await ctx.editMessageText(view.text, { reply_markup: view.keyboard });
+      return;
+    } catch (error) {
+      if (isHarmlessTelegramError(error)) return;
+      throw error;
+    }
+  }
+  await ctx.reply(view.text, { reply_markup: view.keyboard });
+}
+
+async function sendVerdict(ctx: BotContext, input: { document: string; country: string; direction: Direction }): Promise<void> {
+  const verdict = checkDocument(input, ctx.deps.data.current().tables, ctx.deps.today());
+  ctx.outcome = `check:${verdict.outcome}`;
+  ctx.deps.logger.debug({ outcome: verdict.outcome, document: verdict.document?.id, country: verdict.country?.code, place: verdict.place.kind, direction: verdict.direction }, 'check');
+  await sendReply(ctx, { html: renderVerdict(verdict, ctx.locale, ctx.t), buttons: [[{ text: ctx.t('check.wizard.again'), data: newCheckData() }]] });
+}
+
+function startState(): WizardState {
+  return { nonce: randomBytes(3).toString('hex'), step: FIRST_STEP, updatedAt: new Date().toISOString() };
+}
+
+/** A one-line check or a /country answers in the language it is written in. */
+function useLocaleOf(ctx: BotContext, text: string): void {
+  ctx.locale = detectLocale(text) ?? ctx.locale;
+  ctx.t = ctx.deps.i18n.translator(ctx.locale);
+}
+
+checkFeature.command('check', async (ctx) => {
+  const text = ctx.match.trim();
+  if (!text) {
+    await showStep(ctx, startState(), 'send');
+    return;
+  }
+  useLocaleOf(ctx, text);
+  const parsed = parseCheckText(text, ctx.deps.data.current().tables);
+  if (!parsed) {
+    await ctx.reply(ctx.t('check.usage'));
+    return;
+  }
+  await sendVerdict(ctx, parsed);
+});
+
+checkFeature.command('country', async (ctx) => {
+  const text = ctx.match.trim();
+  if (!text) {
+    await ctx.reply(ctx.t('check.country_card.usage'));
+    return;
+  }
+  useLocaleOf(ctx, text);
+  const { tables } = ctx.deps.data.current();
+  const place = resolvePlace(text, tables.places);
+  if (place.kind === 'unknown' || place.kind === 'ask') {
+    const options = place.kind === 'ask' ? place.suggestions.map((s) => localized(s.name[langOf(ctx.locale)], ctx.locale)).join(' / ') : '';
+    const notFound = ctx.t(place.kind === 'ask' ? 'check.country_card.did_you_mean' : 'check.country_card.not_found', { text: quoteUserText(text) });
+    await ctx.reply(`${notFound}${options ? `\n${ctx.t('check.label.suggest_countries')}: ${escapeHtml(options)}` : ''}`);
+    return;
+  }
+  const row = place.kind === 'country' ? tables.countries.find((c) => c.code === place.code) : undefined;
+  const html = row
+    ? renderCountry(row, ctx.locale, ctx.t, place)
+    : renderPlaceCard(place, place.kind === 'country' ? (tables.places.nameOf(place.code) ?? place.name) : place.name, tables.countriesAsOf, ctx.locale, ctx.t, SOURCES.hcchStatus);
+  await sendReply(ctx, { html, buttons: [] });
+});
+
+onButton(checkFeature, 'chk-new', async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showStep(ctx, startState(), 'send');
+});
+
+async function expired(ctx: BotContext): Promise<void> {
+  await ctx.answerCallbackQuery({ text: ctx.t('check.wizard.expired') });
+  await ctx.reply(ctx.t('check.wizard.expired'));
+}
+
+onButton(
+  checkFeature,
+  'chk',
+  async (ctx, { owner, nonce, action, value }) => {
+    // In a group, a member's check is theirs: someone else's press changes nothing.
+    if (owner !== ctx.from?.id) {
+      ctx.outcome = 'check:not_owner';
+      await ctx.answerCallbackQuery({ text: ctx.t('check.wizard.not_yours') });
+      return;
+    }
+    const state = ctx.chat ? ctx.deps.store.getWizard(ctx.chat.id, owner) : undefined;
+    if (!state || state.nonce !== nonce) {
+      // An old button (another run, or a restart that lost nothing but the run is over).
+      await expired(ctx);
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const { tables } = ctx.deps.data.current();
+    switch (action) {
+      case 'cancel':
+        await saveState(ctx, undefined);
+        await ctx.editMessageText(ctx.t('check.wizard.cancelled')).catch((e: unknown) => {
+          if (!isHarmlessTelegramError(e)) throw e;
+        });
+        return;
+      case 'back':
+        await showStep(ctx, { ...state, step: previousStep(state.step) }, 'edit');
+        return;
+      case 'dir':
+        if (value !== 'from_china' && value !== 'to_china') break;
+        await showStep(ctx, { ...state, direction: value, step: 'group' }, 'edit');
+        return;
+      case 'grp':
+        if (!tables.groups.includes(value)) break;
+        await showStep(ctx, { ...state, group: value, step: 'document' }, 'edit');
+        return;
+      case 'doc':
+        if (!tables.documents.some((d) => d.id === value)) break;
+        await showStep(ctx, { ...state, document: value, step: 'country' }, 'edit');
+        return;
+      case 'cty': {
+        const place = resolvePlace(value, tables.places);
+        if (!state.document || (place.kind !== 'country' && place.kind !== 'taiwan')) break;
+        await saveState(ctx, undefined);
+        await sendVerdict(ctx, { document: state.document, country: value, direction: state.direction ?? 'from_china' });
+        return;
+      }
+    }
+    await ctx.reply(ctx.t('check.wizard.expired'));
+  },
+  expired,
+);
+
+// Typed answers at the document and country steps; any other text goes on to the Q&A.
+// In a group only text addressed to the bot gets here (the gate in middleware.ts, which
+// also removes the @mention), so the wizard never answers the chat's other talk.
+checkFeature.on('message:text', async (ctx, next) => {
+  const state = ctx.deps.store.getWizard(ctx.chat.id, ctx.from.id);
+  if (!state || ctx.message.text.startsWith('/') || !stepOf(state.step).typed) return next();
+  const text = ctx.message.text.trim();
+  if (!text) return next();
+  const { tables } = ctx.deps.data.current();
+  if (state.step === 'document') {
+    const resolved = tables.documentNames.resolve(text);
+    if (resolved.item) {
+      await ctx.reply(ctx.t('check.wizard.chosen', { value: documentLabel(ctx, resolved.item) }));
+      await showStep(ctx, { ...state, document: resolved.item.id, step: 'country' }, 'send');
+    } else {
+      const options = resolved.suggestions.length ? resolved.suggestions : tables.documents.filter((d) => d.group === state.group);
+      await ctx.reply(ctx.t('check.wizard.document_not_found', { text: quoteUserText(text) }), { reply_markup: documentButtons(ctx, state, options) });
+    }
+    return;
+  }
+  const place = resolvePlace(text, tables.places);
+  if ((place.kind === 'country' || place.kind === 'taiwan') && state.document) {
+    await saveState(ctx, undefined);
+    await sendVerdict(ctx, { document: state.document, country: text, direction: state.direction ?? 'from_china' });
+    return;
+  }
+  const quoted = { text: quoteUserText(text) };
+  if (place.kind === 'ask') {
+    await ctx.reply(ctx.t('check.wizard.country_did_you_mean', quoted), { reply_markup: countryButtons(ctx, state, place.suggestions) });
+  } else if (place.kind === 'mainland-china') {
+    await ctx.reply(ctx.t('check.wizard.country_is_mainland', quoted), { reply_markup: countryButtons(ctx, state, frequentCountries(ctx)) });
+  } else {
+    await ctx.reply(ctx.t('check.wizard.country_not_found', quoted), { reply_markup: countryButtons(ctx, state, frequentCountries(ctx)) });
+  }
+});
+

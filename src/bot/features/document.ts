@@ -1,0 +1,165 @@
+/**
+ * A photo or a PDF of a document → what it is, who issued it, where it goes,
+ * and the /check verdict; whatever the paper leaves open is asked with buttons.
+ *
+ * The file is downloaded into memory (never to disk), read in the reading worker
+ * (src/read), and dropped; neither the file nor its text is stored or logged.
+ * Reading takes seconds, so it runs after the update is handled: the chat's next
+ * messages are answered meanwhile, and the result arrives as its own message.
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
+import { Composer } from 'grammy';
+import type { Tables } from '../../check/catalogue.ts';
+import type { Direction } from '../../check/rules.ts';
+import { detectLocale, type Locale } from '../../knowledge/language.ts';
+import { answerFor, settledFrom, type DocumentAnswer } from '../../read/answer.ts';
+import { ReadError } from '../../read/reader.ts';
+import { countryName, documentName, renderDocumentVerdict, renderReading } from '../../read/render.ts';
+import { understandDocument } from '../../read/understand.ts';
+import type { BotContext, BotDeps } from '../context.ts';
+import { sendReply } from '../send.ts';
+import { encodeCallback, onButton } from '../callback-data.ts';
+import { FREQUENT_COUNTRIES } from './check/index.ts';
+import { newCheckData } from './check/view.ts';
+
+/** What the Bot API lets a bot download (getFile). */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const CHAT_ACTION_EVERY_MS = 4_500;
+const DOWNLOAD_TIMEOUT_MS = 30_000;
+
+export const documentFeature = new Composer<BotContext>();
+
+/** Reads still running per bot's deps, so the console and tests can wait for their replies. */
+const inFlight = new WeakMap<BotDeps, Set<Promise<void>>>();
+/** Users with a document being downloaded or read: one at a time each. */
+const readingFor = new WeakMap<BotDeps, Set<number>>();
+
+export async function documentsSettled(deps: BotDeps): Promise<void> {
+  const running = inFlight.get(deps);
+  while (running?.size) await Promise.allSettled([...running]);
+}
+
+/**
+ * The file's bytes through the Bot API (getFile, then BOT_API_ROOT/file/bot<token>/<path>).
+ * A local Bot API server (--local), like the console, answers with a path on this machine instead.
+ */
+async function download(ctx: BotContext, fileId: string): Promise<Uint8Array> {
+  const file = await ctx.api.getFile(fileId);
+  if (!file.file_path) throw new ReadError('failed');
+  if (isAbsolute(file.file_path)) return new Uint8Array(await readFile(file.file_path));
+  const root = ctx.api.options?.apiRoot ?? 'https://api.telegram.org';
+  const response = await fetch(`${root}/file/bot${ctx.api.token}/${file.file_path}`, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+  // The URL holds the token: it never goes into an error or a log line.
+  if (!response.ok) throw new ReadError('failed');
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+const READABLE_MIME = /^(?:image\/(?:jpeg|png|webp)|application\/pdf)$/;
+
+documentFeature.on(['message:photo', 'message:document'], async (ctx, next) => {
+  const reader = ctx.deps.reader;
+  // In a group only files addressed to the bot get here (a caption with its @name, or a reply to it): the gate in middleware.ts.
+  if (!reader) return next();
+  const { photo, document } = ctx.message;
+  const file = photo ? photo.at(-1)! : document!;
+  // A caption written in a language answers in it ("去德国" → Chinese).
+  const caption = ctx.message.caption?.replace(new RegExp(`@${ctx.me.username}`, 'ig'), ' ').trim() ?? '';
+  const locale = detectLocale(caption) ?? ctx.locale;
+  const t = ctx.deps.i18n.translator(locale);
+  if (document && !READABLE_MIME.test(document.mime_type ?? '')) {
+    ctx.outcome = 'document:unsupported';
+    await ctx.reply(t('read.unsupported'));
+    return;
+  }
+  if ((file.file_size ?? 0) > MAX_FILE_BYTES) {
+    ctx.outcome = 'document:too_big';
+    await ctx.reply(t('read.too_big'));
+    return;
+  }
+  const userId = ctx.from.id;
+  const busy = readingFor.get(ctx.deps) ?? new Set<number>();
+  readingFor.set(ctx.deps, busy);
+  if (busy.has(userId) || reader.isReadingFor(userId)) {
+    ctx.outcome = 'document:busy';
+    await ctx.reply(t('read.busy'));
+    return;
+  }
+  ctx.outcome = 'document:reading';
+  busy.add(userId);
+  await ctx.reply(t('read.reading')).catch((error: unknown) => {
+    busy.delete(userId);
+    throw error;
+  });
+
+  const work = (async () => {
+    const typing = setInterval(() => void ctx.replyWithChatAction('typing').catch(() => undefined), CHAT_ACTION_EVERY_MS);
+    void ctx.replyWithChatAction('typing').catch(() => undefined);
+    try {
+      let extracted;
+      try {
+        extracted = await reader.read(await download(ctx, file.file_id), userId);
+      } finally {
+        clearInterval(typing);
+      }
+      if (!extracted.lines.length) {
+        await ctx.reply(t('read.nothing_read'));
+        return;
+      }
+      const { tables } = ctx.deps.data.current();
+      const reading = understandDocument(extracted.lines, tables, { caption: caption || undefined });
+      // Only what was decided is logged, never the text.
+      ctx.deps.logger.info(
+        { document: reading.document, country: reading.country, direction: reading.direction, apostille: reading.apostilleSeen, confidence: reading.confidence, method: extracted.method, pages: extracted.pages },
+        'document read',
+      );
+      const answer = answerFor(settledFrom(reading), tables, ctx.deps.today(), { documents: reading.documentCandidates, countries: reading.countryCandidates });
+      const summary = renderReading(reading, tables, locale, t);
+      await sendAnswer(ctx, answer, tables, t, locale, summary, reading.apostilleSeen);
+    } catch (error) {
+      const reason = error instanceof ReadError ? error.reason : 'failed';
+      ctx.deps.logger.warn({ reason, err: error instanceof ReadError ? undefined : error instanceof Error ? error.name : 'unknown' }, 'document not read');
+      await ctx.reply(t(`read.${reason}`)).catch(() => undefined);
+    }
+  })();
+  const running = inFlight.get(ctx.deps) ?? new Set<Promise<void>>();
+  inFlight.set(ctx.deps, running);
+  running.add(work);
+  void work.finally(() => {
+    running.delete(work);
+    busy.delete(userId);
+  });
+});
+
+/** Button data: rd:<document id or ->:<country code or ->:<f|t> (src/bot/callback-data.ts). */
+const buttonData = (document: string | null, country: string | null, direction: Direction) => encodeCallback({ kind: 'rd', document, country, direction });
+
+async function sendAnswer(ctx: BotContext, answer: DocumentAnswer, tables: Tables, t: BotContext['t'], locale: Locale, summary: string, apostilleSeen: boolean): Promise<void> {
+  const other = [{ text: t('read.other'), data: newCheckData() }];
+  if (answer.kind === 'verdict') {
+    ctx.outcome = `document:${answer.verdict.outcome}`;
+    const html = [renderDocumentVerdict(answer.verdict, tables, locale, t, apostilleSeen), summary].filter(Boolean).join('\n\n');
+    await sendReply(ctx, { html, buttons: [[{ text: t('check.wizard.again'), data: newCheckData() }]] });
+    return;
+  }
+  if (answer.kind === 'ask_document') {
+    const buttons = answer.candidates.slice(0, 4).map((id) => [{ text: documentName(tables, id, locale), data: buttonData(id, answer.country, answer.direction) }]);
+    await sendReply(ctx, { html: [summary, t('read.ask_document')].filter(Boolean).join('\n\n'), buttons: [...buttons, other] });
+    return;
+  }
+  const codes = [...new Set([...answer.candidates, ...FREQUENT_COUNTRIES])].slice(0, 9);
+  const row = (slice: string[]) => slice.map((code) => ({ text: countryName(tables, code, locale), data: buttonData(answer.document, code, answer.direction) }));
+  const buttons = [row(codes.slice(0, 3)), row(codes.slice(3, 6)), row(codes.slice(6, 9)), other].filter((r) => r.length);
+  const question = t(answer.direction === 'to_china' ? 'read.ask_country_to_china' : 'read.ask_country_from_china', { document: documentName(tables, answer.document, locale) });
+  await sendReply(ctx, { html: [summary, question].filter(Boolean).join('\n\n'), buttons });
+}
+
+onButton(documentFeature, 'rd', async (ctx, pressed) => {
+  await ctx.answerCallbackQuery();
+  const { tables } = ctx.deps.data.current();
+  // Ids from an older catalogue are asked again rather than trusted.
+  const document = pressed.document && tables.documents.some((d) => d.id === pressed.document) ? pressed.document : null;
+  const country = pressed.country && tables.countries.some((c) => c.code === pressed.country) ? pressed.country : null;
+  const answer = answerFor({ document, country, direction: pressed.direction }, tables, ctx.deps.today());
+  await sendAnswer(ctx, answer, tables, ctx.t, ctx.locale, '', false);
+});

@@ -1,0 +1,257 @@
+/**
+ * Place names beyond the country table: the names people type for territories,
+ * regions of a country, mainland China's provinces and cities, and Taiwan.
+ * Geography, not Convention facts: territories and their sovereign follow
+ * ISO 3166-1 (the territory's own code) and ISO 3166-2 (subdivisions such as
+ * GB-NIR, FR-GF, CN-NM); Chinese names follow mainland usage.
+ */
+
+/** ISO 3166-1 codes of territories whose documents come under another state, with that state. */
+export const SOVEREIGN_OF: Record<string, string> = {
+  // France: overseas departments and collectivities
+  GF: 'FR', GP: 'FR', MQ: 'FR', RE: 'FR', YT: 'FR', PM: 'FR', BL: 'FR', MF: 'FR', NC: 'FR', PF: 'FR', WF: 'FR', TF: 'FR',
+  // United States
+  PR: 'US', AS: 'US', GU: 'US', VI: 'US', MP: 'US', UM: 'US',
+  // United Kingdom: overseas territories and Crown dependencies
+  GI: 'GB', BM: 'GB', KY: 'GB', VG: 'GB', AI: 'GB', MS: 'GB', TC: 'GB', FK: 'GB', SH: 'GB', IO: 'GB', GS: 'GB', PN: 'GB', GG: 'GB', JE: 'GB', IM: 'GB',
+  // Kingdom of the Netherlands
+  AW: 'NL', CW: 'NL', SX: 'NL', BQ: 'NL',
+  // Denmark, Norway, Finland, Australia, New Zealand
+  GL: 'DK', FO: 'DK', SJ: 'NO', BV: 'NO', AX: 'FI', CX: 'AU', CC: 'AU', NF: 'AU', HM: 'AU', TK: 'NZ',
+};
+
+export interface RegionNames {
+  en: string;
+  zh: string;
+  /** Further names and spellings, either language. */
+  aliases?: string[];
+}
+
+/** Parts of a country people name instead of the country (ISO 3166-2 subdivisions and islands). */
+export const REGIONS: Record<string, RegionNames[]> = {
+  GB: [
+    { en: 'England', zh: '英格兰' },
+    { en: 'Scotland', zh: '苏格兰' },
+    { en: 'Wales', zh: '威尔士' },
+    { en: 'Northern Ireland', zh: '北爱尔兰', aliases: ['N. Ireland', 'Ulster'] },
+  ],
+  US: [
+    ...[
+      'Alabama', 'Arizona', 'Arkansas', 'Colorado', 'Connecticut', 'Delaware', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas',
+      'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska',
+      'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania',
+      'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Utah', 'Vermont', 'Virginia', 'West Virginia', 'Wisconsin', 'Wyoming',
+    ].map((en) => ({ en, zh: en })),
+    // Georgia is left out on purpose: typed alone it is the country.
+    { en: 'California', zh: '加利福尼亚州', aliases: ['加州', '加利福尼亚'] },
+    { en: 'Texas', zh: '得克萨斯州', aliases: ['德州', '德克萨斯'] },
+    { en: 'Florida', zh: '佛罗里达州', aliases: ['佛罗里达'] },
+    { en: 'New York', zh: '纽约', aliases: ['纽约州', 'NYC', 'New York City'] },
+    { en: 'Washington', zh: '华盛顿州', aliases: ['Washington State', 'Washington DC', 'Washington D.C.', 'District of Columbia', '华盛顿'] },
+    { en: 'Hawaii', zh: '夏威夷', aliases: ['夏威夷州'] },
+    { en: 'Alaska', zh: '阿拉斯加', aliases: ['阿拉斯加州'] },
+  ],
+  CA: [
+    { en: 'Ontario', zh: '安大略省', aliases: ['安大略'] },
+    { en: 'Quebec', zh: '魁北克省', aliases: ['Québec', '魁北克'] },
+    { en: 'British Columbia', zh: '不列颠哥伦比亚省', aliases: ['BC Canada'] },
+    { en: 'Alberta', zh: '阿尔伯塔省', aliases: ['阿尔伯塔'] },
+  ],
+  AU: [
+    { en: 'New South Wales', zh: '新南威尔士州', aliases: ['新南威尔士'] },
+    { en: 'Queensland', zh: '昆士兰州', aliases: ['昆士兰'] },
+    { en: 'Tasmania', zh: '塔斯马尼亚州', aliases: ['塔斯马尼亚'] },
+  ],
+  ES: [
+    { en: 'Canary Islands', zh: '加那利群岛', aliases: ['Canaries'] },
+    { en: 'Catalonia', zh: '加泰罗尼亚', aliases: ['Catalunya'] },
+  ],
+  PT: [
+    { en: 'Madeira', zh: '马德拉' },
+    { en: 'Azores', zh: '亚速尔群岛' },
+  ],
+  IT: [
+    { en: 'Sicily', zh: '西西里' },
+    { en: 'Sardinia', zh: '撒丁岛' },
+  ],
+  FR: [
+    { en: 'Corsica', zh: '科西嘉' },
+    { en: 'Tahiti', zh: '大溪地', aliases: ['塔希提'] },
+  ],
+};
+
+export interface ChinaRegion {
+  zh: string;
+  en?: string;
+  aliases?: string[];
+}
+
+/** Provinces, autonomous regions and municipalities of mainland China (ISO 3166-2:CN). */
+export const CHINA_PROVINCES: ChinaRegion[] = [
+  { zh: '北京', en: 'Beijing', aliases: ['北京市', 'Peking'] },
+  { zh: '天津', en: 'Tianjin', aliases: ['天津市'] },
+  { zh: '上海', en: 'Shanghai', aliases: ['上海市'] },
+  { zh: '重庆', en: 'Chongqing', aliases: ['重庆市'] },
+  { zh: '河北', en: 'Hebei', aliases: ['河北省'] },
+  { zh: '山西', en: 'Shanxi', aliases: ['山西省'] },
+  { zh: '内蒙古', en: 'Inner Mongolia', aliases: ['内蒙古自治区', 'Nei Mongol', 'Neimenggu'] },
+  { zh: '辽宁', en: 'Liaoning', aliases: ['辽宁省'] },
+  { zh: '吉林', en: 'Jilin', aliases: ['吉林省'] },
+  { zh: '黑龙江', en: 'Heilongjiang', aliases: ['黑龙江省'] },
+  { zh: '江苏', en: 'Jiangsu', aliases: ['江苏省'] },
+  { zh: '浙江', en: 'Zhejiang', aliases: ['浙江省'] },
+  { zh: '安徽', en: 'Anhui', aliases: ['安徽省'] },
+  { zh: '福建', en: 'Fujian', aliases: ['福建省'] },
+  { zh: '江西', en: 'Jiangxi', aliases: ['江西省'] },
+  { zh: '山东', en: 'Shandong', aliases: ['山东省'] },
+  { zh: '河南', en: 'Henan', aliases: ['河南省'] },
+  { zh: '湖北', en: 'Hubei', aliases: ['湖北省'] },
+  { zh: '湖南', en: 'Hunan', aliases: ['湖南省'] },
+  { zh: '广东', en: 'Guangdong', aliases: ['广东省', 'Canton Province'] },
+  { zh: '广西', en: 'Guangxi', aliases: ['广西壮族自治区'] },
+  { zh: '海南', en: 'Hainan', aliases: ['海南省'] },
+  { zh: '四川', en: 'Sichuan', aliases: ['四川省', 'Szechuan'] },
+  { zh: '贵州', en: 'Guizhou', aliases: ['贵州省'] },
+  { zh: '云南', en: 'Yunnan', aliases: ['云南省'] },
+  { zh: '西藏', en: 'Tibet', aliases: ['西藏自治区', 'Xizang'] },
+  { zh: '陕西', en: 'Shaanxi', aliases: ['陕西省'] },
+  { zh: '甘肃', en: 'Gansu', aliases: ['甘肃省'] },
+  { zh: '青海', en: 'Qinghai', aliases: ['青海省'] },
+  { zh: '宁夏', en: 'Ningxia', aliases: ['宁夏回族自治区'] },
+  { zh: '新疆', en: 'Xinjiang', aliases: ['新疆维吾尔自治区'] },
+];
+
+/** Cities exporters name (prefecture level and above); each also matches with 市. */
+export const CHINA_CITIES: ChinaRegion[] = [
+  { zh: '广州', en: 'Guangzhou', aliases: ['Canton'] },
+  { zh: '深圳', en: 'Shenzhen' },
+  { zh: '东莞', en: 'Dongguan' },
+  { zh: '佛山', en: 'Foshan' },
+  { zh: '中山', en: 'Zhongshan' },
+  { zh: '珠海', en: 'Zhuhai' },
+  { zh: '惠州', en: 'Huizhou' },
+  { zh: '汕头', en: 'Shantou' },
+  { zh: '江门', en: 'Jiangmen' },
+  { zh: '杭州', en: 'Hangzhou' },
+  { zh: '宁波', en: 'Ningbo' },
+  { zh: '温州', en: 'Wenzhou' },
+  { zh: '义乌', en: 'Yiwu' },
+  { zh: '金华', en: 'Jinhua' },
+  { zh: '台州', en: 'Taizhou' },
+  { zh: '绍兴', en: 'Shaoxing' },
+  { zh: '嘉兴', en: 'Jiaxing' },
+  { zh: '湖州', en: 'Huzhou' },
+  { zh: '南京', en: 'Nanjing', aliases: ['Nanking'] },
+  { zh: '苏州', en: 'Suzhou' },
+  { zh: '无锡', en: 'Wuxi' },
+  { zh: '常州', en: 'Changzhou' },
+  { zh: '南通', en: 'Nantong' },
+  { zh: '扬州', en: 'Yangzhou' },
+  { zh: '徐州', en: 'Xuzhou' },
+  { zh: '盐城', en: 'Yancheng' },
+  { zh: '连云港', en: 'Lianyungang' },
+  { zh: '昆山', en: 'Kunshan' },
+  { zh: '厦门', en: 'Xiamen', aliases: ['Amoy'] },
+  { zh: '福州', en: 'Fuzhou' },
+  { zh: '泉州', en: 'Quanzhou' },
+  { zh: '漳州', en: 'Zhangzhou' },
+  { zh: '青岛', en: 'Qingdao', aliases: ['Tsingtao'] },
+  { zh: '济南', en: 'Jinan' },
+  { zh: '烟台', en: 'Yantai' },
+  { zh: '潍坊', en: 'Weifang' },
+  { zh: '临沂', en: 'Linyi' },
+  { zh: '威海', en: 'Weihai' },
+  { zh: '淄博', en: 'Zibo' },
+  { zh: '武汉', en: 'Wuhan' },
+  { zh: '长沙', en: 'Changsha' },
+  { zh: '郑州', en: 'Zhengzhou' },
+  { zh: '洛阳', en: 'Luoyang' },
+  { zh: '成都', en: 'Chengdu' },
+  { zh: '西安', en: "Xi'an", aliases: ['Xian'] },
+  { zh: '合肥', en: 'Hefei' },
+  { zh: '南昌', en: 'Nanchang' },
+  { zh: '石家庄', en: 'Shijiazhuang' },
+  { zh: '唐山', en: 'Tangshan' },
+  { zh: '保定', en: 'Baoding' },
+  { zh: '太原', en: 'Taiyuan' },
+  { zh: '呼和浩特', en: 'Hohhot' },
+  { zh: '包头', en: 'Baotou' },
+  { zh: '鄂尔多斯', en: 'Ordos' },
+  { zh: '沈阳', en: 'Shenyang' },
+  { zh: '大连', en: 'Dalian' },
+  { zh: '长春', en: 'Changchun' },
+  { zh: '哈尔滨', en: 'Harbin' },
+  { zh: '昆明', en: 'Kunming' },
+  { zh: '贵阳', en: 'Guiyang' },
+  { zh: '南宁', en: 'Nanning' },
+  { zh: '桂林', en: 'Guilin' },
+  { zh: '海口', en: 'Haikou' },
+  { zh: '三亚', en: 'Sanya' },
+  { zh: '兰州', en: 'Lanzhou' },
+  { zh: '西宁', en: 'Xining' },
+  { zh: '银川', en: 'Yinchuan' },
+  { zh: '乌鲁木齐', en: 'Urumqi' },
+  { zh: '喀什', en: 'Kashgar' },
+  { zh: '拉萨', en: 'Lhasa' },
+];
+
+/**
+ * Chinese words that contain a place name but are not one: 增加纳税 is not Ghana (加纳), 平台中 is
+ * not Taichung (台中), 合法国家 is not France (法国), 中非贸易 is China–Africa trade, not the
+ * Central African Republic (中非). In running text they hide the shorter name inside them.
+ */
+export const NOT_PLACES = ['增加', '追加', '平台', '舞台', '合法', '非法', '中非合作', '中非贸易', '中非经贸', '中非关系', '中非论坛'];
+
+/** Names of mainland China itself. */
+export const MAINLAND_CHINA_NAMES = [
+  '中国', '中华人民共和国', '中国大陆', '中国内地', '大陆', '内地', '中国（内地）',
+  'China', 'PRC', 'P.R.C.', 'P.R. China', "People's Republic of China", 'Mainland China', 'Chinese mainland', 'mainland', 'CHN',
+];
+
+/**
+ * Names of Taiwan. Mainland official usage (and this bot) calls it 台湾地区 /
+ * "Taiwan region", never a country: these names are recognised, not repeated.
+ */
+export const TAIWAN_NAMES = [
+  '台湾', '臺灣', '台灣', '中国台湾', '中國臺灣', '台湾地区', '台湾省', '中国台湾省', '中华民国', '中華民國',
+  'Taiwan', 'Taiwan region', 'Taiwan, China', 'Chinese Taipei', 'ROC', 'R.O.C.', 'Republic of China', 'Taiwan ROC', 'Formosa',
+  '台北', '臺北', '高雄', '台中', '臺中', '台南', '臺南', '新竹',
+  'Taipei', 'Kaohsiung', 'Taichung', 'Tainan', 'Hsinchu', 'Taoyuan',
+];
+
+/** Short and common forms ISO 3166 does not list (it has "Syrian Arab Republic" but not "Syria"). */
+export const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
+  SY: ['Syria', '叙利亚阿拉伯共和国'],
+  KP: ['DPRK', 'DPR Korea', 'Korea DPR', 'N. Korea', 'N Korea', 'Korea, North', 'North Korean', "Democratic People's Republic of Korea", '朝鲜民主主义人民共和国', '北韩', '北朝鲜'],
+  KR: ['ROK', 'S. Korea', 'S Korea', 'Korea, South', 'Korea South'],
+  CZ: ['Czech', 'Czech Rep.'],
+  SA: ['Saudi'],
+  ES: ['España', 'Espana'],
+  BR: ['Brasil'],
+  IT: ['Italia'],
+  CG: ['Congo-Brazzaville', 'Congo Brazzaville', 'Congo Republic', '刚果共和国', '刚果布', '刚果'],
+  CD: ['DR Congo', 'DRC', 'D.R. Congo', 'Congo-Kinshasa', 'Congo Kinshasa', 'Zaire', '刚果民主共和国', '刚果金', '民主刚果', '刚果'],
+  VA: ['Vatican', 'Vatican City', 'Holy See', '梵蒂冈城国', '教廷'],
+  LA: ['Laos'],
+  CF: ['中非共和国'],
+  TL: ['East Timor', '东帝汶'],
+  CV: ['Cabo Verde'],
+  PS: ['巴勒斯坦国'],
+  HK: ['中国香港', '香港特区', 'Hongkong', 'Hong Kong SAR', 'Hong Kong, China'],
+  MO: ['中国澳门', '澳门特区', 'Macao SAR', 'Macau SAR', 'Macao, China'],
+  XK: ['Republic of Kosovo'],
+  GB: ['United Kingdom of Great Britain and Northern Ireland', '联合王国', '大不列颠及北爱尔兰联合王国'],
+  NL: ['荷兰'],
+  BA: ['Bosnia-Herzegovina', 'Bosnia and Herzegovina'],
+  CI: ['科特迪瓦共和国'],
+  VI: ['US Virgin Islands', 'U.S. Virgin Islands'],
+  VG: ['British Virgin Islands', 'BVI'],
+  FM: ['Micronesia', 'Federated States of Micronesia'],
+  MD: ['Republic of Moldova'],
+  RE: ['Réunion', 'La Réunion'],
+  GF: ['Guyane'],
+  PF: ['French Polynesia'],
+  KY: ['Cayman', 'Cayman Islands', '开曼'],
+  GL: ['Greenland', 'Kalaallit Nunaat'],
+  FO: ['Faroes', 'Faeroe Islands'],
+};

@@ -1,0 +1,81 @@
+/**
+ * Bytes of an uploaded file → the lines of text on it. Runs inside the reading
+ * worker (worker.ts): PDF parsing, page rendering and OCR never touch the bot's
+ * event loop.
+ */
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import type { OcrEngine, OcrLine } from './ocr.ts';
+import { readPdf } from './pdf.ts';
+
+export type FileKind = 'pdf' | 'png' | 'jpeg' | 'webp';
+
+/** What the bytes are, by their first bytes (a file name or MIME type can lie). */
+export function sniffKind(bytes: Uint8Array): FileKind | undefined {
+  const starts = (...b: number[]) => b.every((v, i) => bytes[i] === v);
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'pdf';
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'png';
+  if (starts(0xff, 0xd8, 0xff)) return 'jpeg';
+  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.slice(8, 12)) === 'WEBP') return 'webp';
+  return undefined;
+}
+
+export interface Extracted {
+  kind: FileKind;
+  /** pdf-text: read from the PDF's text layer; ocr: recognised from images. */
+  method: 'pdf-text' | 'ocr';
+  pages: number;
+  lines: OcrLine[];
+  /** Mean OCR confidence (0–100); 100 for a text layer. */
+  confidence: number;
+  /** OCR time per page, ms. */
+  pageMs: number[];
+}
+
+/** Phone photos can be 4000 px wide: past this, OCR only gets slower, not better. */
+const MAX_SIDE = 2400;
+
+async function fitForOcr(image: Buffer): Promise<Buffer> {
+  const decoded = await loadImage(image);
+  const scale = MAX_SIDE / Math.max(decoded.width, decoded.height);
+  if (scale >= 1) return image;
+  const canvas = createCanvas(Math.round(decoded.width * scale), Math.round(decoded.height * scale));
+  canvas.getContext('2d').drawImage(decoded, 0, 0, canvas.width, canvas.height);
+  return canvas.encode('png');
+}
+
+export class UnreadableFileError extends Error {
+  constructor(readonly reason: 'unsupported' | 'damaged') {
+    super(reason);
+  }
+}
+
+export async function extractLines(bytes: Uint8Array, ocr: () => Promise<OcrEngine>): Promise<Extracted> {
+  const kind = sniffKind(bytes);
+  if (!kind) throw new UnreadableFileError('unsupported');
+  let images: Buffer[];
+  let pages = 1;
+  if (kind === 'pdf') {
+    const pdf = await readPdf(bytes).catch(() => {
+      throw new UnreadableFileError('damaged');
+    });
+    if (pdf.textLines) return { kind, method: 'pdf-text', pages: pdf.pages, lines: pdf.textLines.map((text) => ({ text, confidence: 100 })), confidence: 100, pageMs: [] };
+    images = pdf.images ?? [];
+    pages = pdf.pages;
+  } else {
+    images = [await fitForOcr(Buffer.from(bytes)).catch(() => {
+      throw new UnreadableFileError('damaged');
+    })];
+  }
+  const engine = await ocr();
+  const lines: OcrLine[] = [];
+  const pageMs: number[] = [];
+  const confidences: number[] = [];
+  for (const image of images) {
+    const page = await engine.recognize(image);
+    lines.push(...page.lines);
+    pageMs.push(page.ms);
+    confidences.push(page.confidence);
+  }
+  const confidence = confidences.length ? confidences.reduce((a, b) => a + b, 0) / confidences.length : 0;
+  return { kind, method: 'ocr', pages, lines, confidence, pageMs };
+}

@@ -1,0 +1,54 @@
+/** What was read, and the verdict or the question, as HTML for one locale (no Telegram here). */
+import type { Tables } from '../check/catalogue.ts';
+import { renderVerdict } from '../check/render.ts';
+import type { Verdict } from '../check/rules.ts';
+import type { Translate } from '../i18n/index.ts';
+import { langOf, type Locale } from '../knowledge/language.ts';
+import { localized } from '../reply/answer.ts';
+import { escapeHtml, quoteUserText } from '../reply/html.ts';
+import type { Reading } from './understand.ts';
+
+/** Lines of the document shown back to the user, so they can see what the verdict rests on. */
+const MAX_LINES_SHOWN = 6;
+
+export function documentName(tables: Tables, id: string, locale: Locale): string {
+  const document = tables.documents.find((d) => d.id === id);
+  return document ? localized(document.name[langOf(locale)], locale) : id;
+}
+
+export function countryName(tables: Tables, code: string, locale: Locale): string {
+  const country = tables.countries.find((c) => c.code === code);
+  return country ? localized(country.name[langOf(locale)], locale) : code;
+}
+
+/** "Certificate of origin (CCPIT) → Germany: apostille", then the /check card. */
+export function renderDocumentVerdict(verdict: Verdict, tables: Tables, locale: Locale, t: Translate, apostilleSeen = false): string {
+  const lines: string[] = [];
+  if (verdict.document && verdict.country) {
+    const names = { document: documentName(tables, verdict.document.id, locale), country: countryName(tables, verdict.country.code, locale), outcome: t(`read.outcome.${verdict.outcome}`) };
+    lines.push(`📄 <b>${t(verdict.direction === 'to_china' ? 'read.title_to_china' : 'read.title_from_china', names)}</b>`, '');
+  }
+  if (apostilleSeen && verdict.outcome === 'apostille' && verdict.direction === 'to_china') lines.push(t('read.apostille_done'), '');
+  lines.push(renderVerdict(verdict, locale, t));
+  return lines.join('\n');
+}
+
+/** What was read off the document: type, issuer, country, apostille, how sure, and the lines it rests on. */
+export function renderReading(reading: Reading, tables: Tables, locale: Locale, t: Translate): string {
+  const lines: string[] = [];
+  lines.push(`<b>${t('read.label.what_i_read')}</b>`);
+  if (reading.document) lines.push(`${t('read.label.document')}: ${escapeHtml(documentName(tables, reading.document, locale))}`);
+  if (reading.issuer) {
+    const kind = t(`read.issuer.${reading.issuer.kind}`);
+    lines.push(`${t('read.label.issuer')}: ${reading.issuer.name ? t('read.issuer_named', { kind, name: reading.issuer.name }) : kind}`);
+  }
+  if (reading.country) {
+    lines.push(`${t(reading.direction === 'to_china' ? 'read.label.country_to_china' : 'read.label.country_from_china')}: ${escapeHtml(countryName(tables, reading.country, locale))}`);
+  }
+  lines.push(`${t('read.label.apostille')}: ${t(reading.apostilleSeen ? 'read.apostille_seen' : 'read.apostille_not_seen')}`);
+  lines.push(`${t('read.label.confidence')}: ${Math.round(reading.confidence * 100)}%`);
+  if (reading.linesUsed.length) {
+    lines.push(`${t('read.label.lines')}:`, ...reading.linesUsed.slice(0, MAX_LINES_SHOWN).map((l) => `  “${escapeHtml(quoteUserText(l, 70))}”`));
+  }
+  return lines.join('\n');
+}
