@@ -11,7 +11,8 @@
  *   and holds back the updates behind it until it gives up, so a 400 would have the
  *   same bad update sent again and again; a 200 drops it, and the log keeps it visible;
  * - a good update → 200 once handled, or after 9 s (Telegram's patience is limited;
- *   a slow update finishes in the background).
+ *   a slow update finishes in the background); 503 when handling failed in a way that
+ *   is worth another delivery (options.retryLater, e.g. the store is unreachable).
  * Every rejected request is logged once.
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -32,6 +33,10 @@ export interface WebhookServerOptions {
   logger: Logger;
   maxBodyBytes?: number;
   answerWithinMs?: number;
+  /** Failures worth another delivery from Telegram (503 instead of 200). Default: none. */
+  retryLater?: (error: unknown) => boolean;
+  /** Checked by GET /healthz: a rejection answers 503 (e.g. a database that is away). */
+  ping?: () => Promise<void>;
 }
 
 function sameSecret(given: string | string[] | undefined, expected: string): boolean {
@@ -42,6 +47,8 @@ function sameSecret(given: string | string[] | undefined, expected: string): boo
 }
 
 class TooLarge extends Error {}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The body, read up to `limit` bytes; more than that rejects without reading on. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -108,25 +115,40 @@ export function createWebhookServer(bot: Bot<BotContext>, options: WebhookServer
       logger.warn({ status: 200, reason: 'not an update', bytes: body.length }, 'webhook request rejected: dropped (200, so Telegram does not resend it)');
       return res.writeHead(200).end();
     }
+    let failure: { error: unknown } | undefined;
     const handled = bot.handleUpdate(update).catch((error: unknown) => {
-      logger.error({ err: error instanceof Error ? error.message : String(error), update_id: update.update_id }, 'update failed outside the features');
+      failure = { error };
     });
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, answerWithinMs)));
     await Promise.race([handled, late]);
     clearTimeout(timer);
+    if (failure && options.retryLater?.(failure.error)) {
+      logger.warn({ status: 503, update_id: update.update_id, err: errorText(failure.error) }, 'update not handled now; 503 so Telegram delivers it again');
+      return res.writeHead(503).end();
+    }
     res.writeHead(200).end();
+    // Late failures too (after the 9 s answer): logged, once.
+    void handled.then(() => {
+      if (failure) logger.error({ err: errorText(failure.error), update_id: update.update_id }, 'update failed outside the features');
+    });
   };
 
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method === 'GET' && path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      (options.ping ?? (async () => undefined))().then(
+        () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'),
+        (error: unknown) => {
+          logger.warn({ err: errorText(error) }, 'health check failed');
+          res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false}');
+        },
+      );
       return;
     }
     if (req.method === 'POST' && path === options.path) {
       handlePost(req, res).catch((error: unknown) => {
-        logger.error({ err: error instanceof Error ? error.message : String(error) }, 'webhook request failed');
+        logger.error({ err: errorText(error) }, 'webhook request failed');
         if (!res.headersSent) res.writeHead(500).end();
       });
       return;

@@ -126,3 +126,36 @@ describe('webhook: oversized bodies and strangers', () => {
     expect(test.api.calls).toHaveLength(0);
   });
 });
+
+describe('webhook: failures worth another delivery, and the health check', () => {
+  class StoreAway extends Error {}
+  it('an update whose handling says "later" gets 503 (Telegram delivers it again); other failures 200 and a log line', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ base: undefined }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    let failWith: Error = new StoreAway('database unreachable');
+    let healthy = false;
+    const failing = { handleUpdate: async () => Promise.reject(failWith) } as unknown as TestBot['bot'];
+    const other = createWebhookServer(failing, {
+      path: '/telegram',
+      secret: SECRET,
+      logger,
+      retryLater: (error) => error instanceof StoreAway,
+      ping: async () => {
+        if (!healthy) throw new StoreAway('database unreachable');
+      },
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherPort = (other.address() as AddressInfo).port;
+    const send = () =>
+      fetch(`http://127.0.0.1:${otherPort}/telegram`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: update(20, 'hi') });
+    expect((await send()).status).toBe(503);
+    failWith = new Error('a bug');
+    expect((await send()).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lines.map((l) => l.msg)).toEqual(['update not handled now; 503 so Telegram delivers it again', 'update failed outside the features']);
+    expect((await fetch(`http://127.0.0.1:${otherPort}/healthz`)).status).toBe(503);
+    healthy = true;
+    expect((await fetch(`http://127.0.0.1:${otherPort}/healthz`)).status).toBe(200);
+    await new Promise((resolve) => other.close(resolve));
+  });
+});
