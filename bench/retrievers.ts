@@ -3,7 +3,10 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { analyze, type LexiconTables } from '../src/knowledge/analyze.ts';
 import type { KnowledgeBase } from '../src/knowledge/load.ts';
+import { readFileSync } from 'node:fs';
+import { buildTables, type Tables } from '../src/check/catalogue.ts';
 import { DEFAULT_SEARCH_OPTIONS, FaqIndex } from '../src/knowledge/search.ts';
+import { Understander } from '../src/understand/index.ts';
 
 export interface Retrieved {
   /** Entry ids, best first. */
@@ -20,14 +23,20 @@ export interface Retriever {
 /** `lexicon`: the concepts the bot recognises (built-in plus country names), shared by ours and MiniSearch. */
 export type RetrieverFactory = (kb: KnowledgeBase, lexicon: LexiconTables) => Retriever;
 
-/** This project's search. */
+/** The shipped countries and documents, read once: the understanding step finds places and documents in them. */
+let tables: Tables | undefined;
+const shippedTables = (): Tables =>
+  (tables ??= buildTables(JSON.parse(readFileSync('data/countries.json', 'utf8')), JSON.parse(readFileSync('data/documents.json', 'utf8'))));
+
+/** This project's search, behind the understanding step the bot runs first (clauses, places, documents, small talk). */
 export const ours: RetrieverFactory = (kb, lexicon) => {
   const index = new FaqIndex(kb, { ...DEFAULT_SEARCH_OPTIONS, lexicon });
+  const understander = new Understander({ index, tables: shippedTables() });
   return {
     name: 'ours',
     search(query) {
-      const result = index.search(query);
-      return { ids: result.candidates.map((c) => c.entry.id), matched: result.matched };
+      const u = understander.understand(query);
+      return { ids: u.intent.candidates.map((c) => c.entry.id), matched: !u.smalltalk && u.intent.matched };
     },
   };
 };

@@ -25,6 +25,8 @@ export type CallbackData =
   /** A related-question button, answered in the locale of the message it was on. */
   | { kind: 'faq'; id: string; locale: Locale }
   | { kind: 'fb'; id: string; vote: 'up' | 'down' }
+  /** The full verdict card under an answer: document (null: none named), country, direction, locale. */
+  | { kind: 'vrd'; document: string | null; country: string; direction: 'from_china' | 'to_china'; locale: Locale }
   | { kind: 'lang-menu' }
   | { kind: 'lang-set'; locale: Locale }
   /** An answer to a question about a document that was read: what is settled so far (null: still open). */
@@ -67,6 +69,14 @@ const CODECS: { [K in CallbackKind]: Codec<K> } = {
     prefix: 'fb',
     encode: (d) => [d.id, d.vote],
     decode: ([id = '', vote = '', ...rest]) => (!rest.length && ID.test(id) && (vote === 'up' || vote === 'down') ? { kind: 'fb', id, vote } : undefined),
+  },
+  vrd: {
+    prefix: 'vrd',
+    encode: (d) => [d.document ?? '-', d.country, d.direction === 'to_china' ? 't' : 'f', d.locale],
+    decode: ([document = '', country = '', direction = '', locale = '', ...rest]) =>
+      !rest.length && (document === '-' || ID.test(document)) && /^[A-Z]{2}$/.test(country) && (direction === 'f' || direction === 't') && isLocale(locale)
+        ? { kind: 'vrd', document: document === '-' ? null : document, country, direction: direction === 't' ? 'to_china' : 'from_china', locale }
+        : undefined,
   },
   rd: {
     prefix: 'rd',

@@ -1,42 +1,66 @@
 /**
- * Ask the knowledge base from a shell, with the bot's own search and wording.
+ * Ask the knowledge base from a shell, with the bot's own understanding and wording.
  *   npm run --silent ask -- "question"      → the reply as plain text
  *   npm run --silent ask -- --json < file   → one JSON object per input line:
- *     {"question","lang","matched","id","score","answer","related"}
+ *     {"question","lang","matched","id","score","answer","related","kind"[,"country","document"]}
+ *   --session NAME: lines are one conversation, so follow-ups ("那印度呢？") read
+ *     against the previous line (one conversation per name, within this run).
  * Tooling relies on this contract: keep field names and meanings stable.
  */
 import { createInterface } from 'node:readline';
 import { runCli } from './run.ts';
+import { today } from '../check/rules.ts';
 import { createConfig, loadDotEnv } from '../config.ts';
 import { I18n } from '../i18n/index.ts';
 import { detectLocale, langOf, type Locale } from '../knowledge/language.ts';
 import { DataService } from '../data/service.ts';
-import { answerQuestion, entryTitle } from '../reply/answer.ts';
+import { answerQuestion, entryTitle, type AnswerKind } from '../reply/answer.ts';
 import { htmlToPlain } from '../reply/html.ts';
+import type { FollowUpContext } from '../understand/index.ts';
 
 export interface AskRecord {
   question: string;
   lang: 'zh' | 'en';
+  /** True for an FAQ answer or a case verdict; false for small talk and the fallback. */
   matched: boolean;
+  /** The FAQ entry shown (a verdict may come with one), else null. */
   id: string | null;
   score: number;
   answer: string;
   related: { id: string; question: string }[];
+  kind: AnswerKind;
+  /** For a verdict: the country's ISO code and the document id (null when the message named none). */
+  country?: string;
+  document?: string | null;
 }
 
-export function ask(data: DataService, i18n: I18n, question: string, fallback: Locale = 'en'): AskRecord {
+/** Follow-up context per conversation name, as the bot keeps it per user. */
+export type Sessions = Map<string, FollowUpContext>;
+
+export function ask(data: DataService, i18n: I18n, question: string, fallback: Locale = 'en', session?: { name: string; sessions: Sessions }): AskRecord {
   const locale = detectLocale(question) ?? fallback;
-  const { kb, index } = data.current().knowledge;
-  const answer = answerQuestion(index, kb.byId, question, locale, i18n.translator(locale));
+  const { knowledge, tables } = data.current();
+  const deps = { index: knowledge.index, byId: knowledge.kb.byId, tables, today: today() };
+  const previous = session ? session.sessions.get(session.name) : undefined;
+  const answer = answerQuestion(deps, question, locale, i18n.translator(locale), previous);
+  if (session && answer.kind !== 'smalltalk' && answer.kind !== 'fallback') session.sessions.set(session.name, answer.understanding.context);
+  const verdict = answer.verdicts[0];
   return {
     question,
     lang: langOf(locale),
-    matched: answer.result.matched,
-    id: answer.result.entry?.id ?? null,
+    matched: answer.kind === 'answer' || answer.kind === 'verdict',
+    id: answer.entry?.id ?? null,
     score: Number(answer.result.score.toFixed(4)),
     answer: htmlToPlain(answer.reply.html),
     related: answer.related.map((entry) => ({ id: entry.id, question: entryTitle(entry, locale) })),
+    kind: answer.kind,
+    ...(verdict ? { country: verdict.country?.code ?? undefined, document: answer.understanding.documents[0]?.id ?? null } : {}),
   };
+}
+
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
 }
 
 async function main(): Promise<number | void> {
@@ -45,12 +69,15 @@ async function main(): Promise<number | void> {
   const [data, i18n] = await Promise.all([DataService.load(config), I18n.create()]);
   const args = process.argv.slice(2);
   const json = args.includes('--json');
-  const words = args.filter((a) => a !== '--json');
+  const sessionName = option(args, '--session');
+  const words = args.filter((a, i) => a !== '--json' && a !== '--session' && args[i - 1] !== '--session');
+  const sessions: Sessions = new Map();
+  const session = sessionName ? { name: sessionName, sessions } : undefined;
 
   if (json) {
     const questions = words.length ? [words.join(' ')] : createInterface({ input: process.stdin, terminal: false });
     for await (const line of questions) {
-      if (line.trim()) process.stdout.write(`${JSON.stringify(ask(data, i18n, line.trim()))}\n`);
+      if (line.trim()) process.stdout.write(`${JSON.stringify(ask(data, i18n, line.trim(), 'en', session))}\n`);
     }
     return;
   }

@@ -39,12 +39,18 @@ function latinWords(text: string): string[] {
   return text.replace(/['’]\p{L}*/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Words the Porter stemmer conflates with a different word of ours: "customer" → "custom" (= customs). */
+const STEM_EXCEPTIONS = new Map([
+  ['customer', 'customer'],
+  ['customers', 'customer'],
+]);
+
 /** Porter stems, memoised: the same few thousand words recur in every entry and query. */
 const stems = new Map<string, string>();
 function stem(word: string): string {
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
-    stemmed = /^[a-z]+$/.test(word) ? stemmer(word) : word;
+    stemmed = STEM_EXCEPTIONS.get(word) ?? (/^[a-z]+$/.test(word) ? stemmer(word) : word);
     if (stems.size > 50_000) stems.clear();
     stems.set(word, stemmed);
   }

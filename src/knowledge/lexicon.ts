@@ -61,6 +61,8 @@ export const CONCEPTS: ConceptGroup[] = [
   { concept: 'apply', domain: false, terms: ['办理', '申请', '申办', '办', '递交', '受理', 'apply', 'application', 'applying', 'applied'] },
   { concept: 'how-to', domain: false, terms: ['怎么办', '怎么处理', '如何处理', '咋办', 'what now', 'what can i do', 'what should i do'] },
   { concept: 'difference', domain: false, terms: ['区别', '不同', '不一样', '差别', '差异', '有何不同', 'difference', 'differences', 'different', 'differ', 'vs', 'versus', 'compare', 'compared'] },
+  // The other party of the deal: context in a message ("客户在巴西"), never its topic (see src/understand).
+  { concept: 'customer', domain: false, terms: ['客户', '客人', '买家', '买方', '外商', '国外客户', '外国客户', '老外', 'customer', 'customers', 'client', 'clients', 'buyer', 'buyers'] },
   { concept: 'non-party', domain: true, terms: ['非缔约国', '非成员国', 'non-party', 'non party', 'non-member', 'not a party', 'not a member'] },
 ];
 

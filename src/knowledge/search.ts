@@ -73,7 +73,7 @@ interface Posting {
   variants: number;
 }
 
-interface QueryTerm {
+export interface QueryTerm {
   term: string;
   quality: number;
 }
@@ -308,7 +308,16 @@ export class FaqIndex {
   }
 
   search(text: string): SearchResult {
-    const query = this.readQuery(text);
+    return this.searchTerms(this.readQuery(text));
+  }
+
+  /** True when some question variant or keyword (not only answer text) uses the term. */
+  isTopicTerm(term: string): boolean {
+    return this.postings.get(term)?.some((p) => p.weight >= WEIGHT.question) ?? false;
+  }
+
+  /** Scores terms already read (readQuery): callers that read a message clause by clause score any union of clauses without reading twice. */
+  searchTerms(query: QueryTerm[]): SearchResult {
     const inDomain = query.some((q) => q.quality > 0 && isDomainToken(q.term, this.lexicon));
     const unknownIdf = Math.log(1 + (this.entries.length + 0.5) / 0.5) * UNKNOWN_TERM_FACTOR;
     const { union, variantSums, touched } = this.scratch;

@@ -2,13 +2,18 @@
  * What the bot says to a question, as HTML plus buttons, independent of Telegram:
  * the bot sends it, the console prints it, the ask CLI prints it as plain text.
  */
+import type { Tables } from '../check/catalogue.ts';
+import { CHINA_IN_FORCE, checkDocument, type Point, type Verdict } from '../check/rules.ts';
 import { encodeCallback } from '../bot/callback-data.ts';
 import type { Translate } from '../i18n/index.ts';
 import { toTraditional } from '../knowledge/chinese.ts';
 import { langOf, type Locale } from '../knowledge/language.ts';
 import type { FaqEntry } from '../knowledge/schema.ts';
 import type { FaqIndex, SearchResult } from '../knowledge/search.ts';
-import { escapeHtml, renderSource } from './html.ts';
+import { countryCodes, countryRow, isTableName, placesIn } from '../understand/places.ts';
+import { Understander, type FollowUpContext, type Understanding } from '../understand/index.ts';
+import { escapeHtml } from './html.ts';
+import { renderSourceLines } from './sources.ts';
 
 export interface Button {
   text: string;
@@ -65,8 +70,10 @@ export function relatedEntries(entry: FaqEntry, byId: Map<string, FaqEntry>, can
 
 export function renderAnswer(entry: FaqEntry, related: FaqEntry[], locale: Locale, t: Translate): Reply {
   const lang = langOf(locale);
-  const sourceLabel = t(entry.source.length > 1 ? 'answer.sources' : 'answer.source');
-  const sources = entry.source.length === 1 ? ` ${renderSource(entry.source[0]!)}` : entry.source.map((s) => `\n• ${renderSource(s)}`).join('');
+  // The same rule as verdict cards: at most three, official first, secondary ones marked.
+  const lines = renderSourceLines(entry.source, t('check.label.secondary_source'));
+  const sourceLabel = t(lines.length > 1 ? 'answer.sources' : 'answer.source');
+  const sources = lines.length === 1 ? ` ${lines[0]!.replace(/^• /, '')}` : lines.map((line) => `\n${line}`).join('');
   const html = [
     `<b>${escapeHtml(entryTitle(entry, locale))}</b>`,
     escapeHtml(localized(entry.answer[lang], locale)),
@@ -87,20 +94,173 @@ export function fallbackSuggestions(result: SearchResult, byId: Map<string, FaqE
   return entries.slice(0, RELATED_LIMIT);
 }
 
+export type AnswerKind = 'answer' | 'verdict' | 'smalltalk' | 'fallback';
+
 export interface Answer {
   locale: Locale;
+  kind: AnswerKind;
   result: SearchResult;
+  /** The FAQ entry shown, if any (a verdict may come with one). */
+  entry?: FaqEntry;
+  /** The case verdicts stated, one per country named (at most VERDICT_LIMIT). */
+  verdicts: Verdict[];
   reply: Reply;
   related: FaqEntry[];
 }
 
-/** Search and render in one step; `locale` is the language the question is answered in. */
-export function answerQuestion(index: FaqIndex, byId: Map<string, FaqEntry>, question: string, locale: Locale, t: Translate): Answer {
-  const result = index.search(question);
-  if (result.matched && result.entry) {
-    const related = relatedEntries(result.entry, byId, result.candidates.map((c) => c.entry));
-    return { locale, result, related, reply: renderAnswer(result.entry, related, locale, t) };
+export interface AnswerDeps {
+  index: FaqIndex;
+  byId: Map<string, FaqEntry>;
+  tables: Tables;
+  /** YYYY-MM-DD the verdicts are given for. */
+  today: string;
+}
+
+/** Verdicts for more countries than this in one message are left to /check. */
+const VERDICT_LIMIT = 3;
+/** The document a country's status is checked with when the message names none: the usual route (notary, then apostille). */
+export const REPRESENTATIVE_DOCUMENT = 'notarial-certificate';
+/** Reasons and steps that speak of the document: left out when the user named no document. */
+const DOCUMENT_POINT = /^(?:article1_|ccpit_issued|mfa_accepts_certified|prepare_)/;
+/** "香港公司", "hk company docs", "我哋係香港公司": the document comes from the SAR itself, not from the mainland. */
+const SAR_ORIGIN = /(?:香港|澳门|澳門|\bhk\b|hong\s*kong|maca[ou])\s*(?:公司|嘅|的文件|的公司|company|companies|documents?|docs?|firm)|(?:我们|我們|我哋)(?:是|係|在)(?:香港|澳门|澳門)|\bwe\s+are\s+(?:in|from)\s+(?:hong\s*kong|hk|maca[ou])/i;
+
+export function verdictCallbackData(verdict: Verdict, documentNamed: boolean, locale: Locale): string {
+  const document = documentNamed && verdict.document ? verdict.document.id : null;
+  return encodeCallback({ kind: 'vrd', document, country: verdict.country?.code ?? '', direction: verdict.direction, locale });
+}
+
+/** The case verdicts a message asks for: one per country named (mainland China itself is never "a country" here). */
+export function verdictsFor(u: Understanding, tables: Tables, today: string): Verdict[] {
+  if (!u.asksCase) return [];
+  const countries = u.countries.filter((code) => countryRow(tables, code));
+  // A Hong Kong or Macao company's own documents going abroad: the SAR's FAQ answer, not a mainland verdict.
+  if (countries.some((c) => c === 'HK' || c === 'MO') && countries.length > 1 && SAR_ORIGIN.test(u.text)) return [];
+  if (countries.length === 1 && (countries[0] === 'HK' || countries[0] === 'MO') && SAR_ORIGIN.test(u.text) && !u.direction) return [];
+  const document = u.documents[0]?.id ?? REPRESENTATIVE_DOCUMENT;
+  return countries.slice(0, VERDICT_LIMIT).map((country) => checkDocument({ document, country, direction: u.direction }, tables, today));
+}
+
+/** Reasons that speak of the country: left out of a document's note when no country was named. */
+const COUNTRY_POINT = /^(?:in_force|in_force_listed|date_secondary)$/;
+
+/**
+ * A document named without a country: how that document is prepared and where the
+ * apostille is issued, as for any Contracting State (checked against one whose relation
+ * with China started with China's own date), with a pointer to name the country.
+ */
+export function documentNote(u: Understanding, tables: Tables, today: string, locale: Locale, t: Translate): string | undefined {
+  const document = u.documents[0];
+  // Only for a Chinese document going abroad: a foreign one's steps need its country, and Taiwan has its own route.
+  if (!document || u.countries.length || !u.asksCase || u.direction === 'to_china' || u.places.some((p) => p.kind === 'taiwan')) return undefined;
+  const party = tables.countries.find((c) => c.chinaRelation === 'in_force' && c.inForceWithChinaFrom === CHINA_IN_FORCE && c.dateSourceQuality === 'official');
+  if (!party) return undefined;
+  const verdict = checkDocument({ document: document.id, country: party.code, direction: u.direction }, tables, today);
+  const name = escapeHtml(localized(document.name[langOf(locale)], locale));
+  const say = (prefix: string, point: Point) => t(`check.${prefix}.${point.code}`, { document: document.name[langOf(locale)], country: '', ...point.params });
+  const reasons = verdict.reasons.filter((r) => !COUNTRY_POINT.test(r.code));
+  const steps = verdict.steps.filter((s) => s.code !== 'check_receiver');
+  const lines = [`<b>${name}: ${t('answer.document_note', { document: name })}</b>`, ...reasons.map((r) => `• ${say('reason', r)}`), ...steps.map((s, i) => `${i + 1}. ${say('step', s)}`)];
+  return lines.join('\n');
+}
+
+/** One verdict in a few lines: the outcome, why, and (unless it is a special route) what to do. */
+export function renderVerdictSummary(verdict: Verdict, documentNamed: boolean, locale: Locale, t: Translate, tables: Tables): string {
+  const lang = langOf(locale);
+  const names = { country: verdict.country?.name[lang] ?? '', document: verdict.document?.name[lang] ?? '' };
+  const keep = (p: Point) => documentNamed || !DOCUMENT_POINT.test(p.code);
+  const say = (prefix: string, point: Point) => t(`check.${prefix}.${point.code}`, { ...names, ...point.params });
+  const heading = [names.country, documentNamed ? names.document : ''].filter(Boolean).map((n) => escapeHtml(localized(n, locale))).join(' · ');
+  const country = verdict.country ? countryRow(tables, verdict.country.code) : undefined;
+  const lines = [`<b>${heading}: ${t(`check.outcome.${verdict.outcome}`)}</b>`];
+  // "X is a party" beside a legalisation verdict (India) would read as a yes: only where the Convention does or soon will apply.
+  const applies = verdict.outcome === 'apostille' || verdict.reasons.some((r) => r.code === 'not_yet_in_force');
+  if (country?.status === 'party' && applies) lines.push(`• ${t('check.country_card.status_party', { country: names.country })}`);
+  lines.push(...verdict.reasons.filter(keep).map((r) => `• ${say('reason', r)}`));
+  if (verdict.outcome !== 'special_route') {
+    const steps = verdict.steps.filter(keep).filter((s) => s.code !== 'check_receiver');
+    lines.push(...steps.map((s, i) => `${i + 1}. ${say('step', s)}`));
   }
-  const suggestions = fallbackSuggestions(result, byId);
-  return { locale, result, related: suggestions, reply: renderFallback(suggestions, locale, t) };
+  return lines.join('\n');
+}
+
+/** Countries (ISO codes) an entry's own questions and keywords name: "文件送印度…" is about India. */
+const entryPlaces = new WeakMap<FaqEntry, Set<string>>();
+function placesOf(entry: FaqEntry, tables: Tables): Set<string> {
+  let places = entryPlaces.get(entry);
+  if (!places) {
+    // Only the country table's own names: "French" (the language) does not make an entry about France.
+    const named = placesIn([...entry.questions.zh, ...entry.questions.en, ...entry.keywords].join('\n'), tables.places).filter((p) => p.kind === 'country' && isTableName(tables, p.code, p.matched));
+    places = new Set(countryCodes(named));
+    entryPlaces.set(entry, places);
+  }
+  return places;
+}
+
+/**
+ * The FAQ entry to show beside verdicts: the best confident candidate that is not
+ * about some other country (Canada's entry must not answer for Brazil); an entry
+ * about the country named comes first.
+ */
+function entryBesideVerdicts(result: SearchResult, countries: string[], index: FaqIndex, tables: Tables): FaqEntry | undefined {
+  const about = (c: { entry: FaqEntry }) => [...placesOf(c.entry, tables)].some((p) => countries.includes(p));
+  const elsewhere = (c: { entry: FaqEntry }) => placesOf(c.entry, tables).size > 0 && !about(c);
+  const confident = result.candidates.filter((c) => c.score >= index.threshold || (c.entry === result.entry && result.matched));
+  // The entry about the very country named may be a little less close: it is the one that fits the verdict.
+  const aboutCountry = result.candidates.find((c) => about(c) && c.score >= index.threshold * ABOUT_COUNTRY_FACTOR);
+  return (aboutCountry ?? confident.find((c) => !elsewhere(c)))?.entry;
+}
+
+/** How much of the usual confidence an entry about the named country needs. */
+const ABOUT_COUNTRY_FACTOR = 0.5;
+
+function renderSmalltalk(kind: string, byId: Map<string, FaqEntry>, locale: Locale, t: Translate): Reply {
+  const popular = POPULAR_TOPICS.map((id) => byId.get(id)).filter((e) => e !== undefined);
+  return { html: t(`smalltalk.${kind}`), buttons: topicButtons(popular, locale) };
+}
+
+/** The reply to an understood message: small talk, case verdicts with the FAQ answer that fits, an FAQ answer, or the fallback. */
+export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Locale, t: Translate): Answer {
+  const { index, byId, tables } = deps;
+  const result = u.intent;
+  if (u.smalltalk) return { locale, kind: 'smalltalk', result, verdicts: [], related: [], reply: renderSmalltalk(u.smalltalk, byId, locale, t) };
+
+  const verdicts = verdictsFor(u, tables, deps.today);
+  const documentNamed = u.documents.length > 0;
+  const entry = verdicts.length ? entryBesideVerdicts(result, u.countries, index, tables) : result.matched ? result.entry : undefined;
+  const note = verdicts.length ? undefined : documentNote(u, tables, deps.today, locale, t);
+  if (!verdicts.length && !entry && !note) {
+    const suggestions = fallbackSuggestions(result, byId);
+    return { locale, kind: 'fallback', result, verdicts, related: suggestions, reply: renderFallback(suggestions, locale, t) };
+  }
+  const second = u.second?.entry && u.second.entry.id !== entry?.id ? u.second.entry : undefined;
+  const related = entry ? relatedEntries(entry, byId, result.candidates.map((c) => c.entry)).filter((r) => r.id !== second?.id) : [];
+  const parts = verdicts.map((v) => renderVerdictSummary(v, documentNamed, locale, t, tables));
+  if (note) parts.push(note);
+  if (entry) parts.push(renderAnswer(entry, [], locale, t).html);
+  if (second) parts.push(renderAnswer(second, [], locale, t).html);
+  const verdictButtons = verdicts.map((v) => [
+    { text: buttonLabel(t('answer.verdict_button', { country: localized(v.country?.name[langOf(locale)] ?? '', locale) })), data: verdictCallbackData(v, documentNamed, locale) },
+  ]);
+  return {
+    locale,
+    kind: verdicts.length ? 'verdict' : 'answer',
+    result,
+    entry,
+    verdicts,
+    related,
+    reply: { html: parts.join('\n\n— — —\n\n'), buttons: [...verdictButtons, ...topicButtons(related, locale)] },
+  };
+}
+
+/** Understand a message (read against the previous question, if any) and answer it; `locale` is the language answered in. */
+export function answerQuestion(
+  deps: AnswerDeps,
+  question: string,
+  locale: Locale,
+  t: Translate,
+  previous?: FollowUpContext,
+): Answer & { understanding: Understanding } {
+  const understanding = new Understander({ index: deps.index, tables: deps.tables }).understand(question, previous);
+  return { ...answerUnderstood(understanding, deps, locale, t), understanding };
 }

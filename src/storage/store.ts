@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { isLocale, type Locale } from '../knowledge/language.ts';
+import type { FollowUpContext } from '../understand/index.ts';
 
 export interface UserRecord {
   locale?: Locale;
@@ -58,6 +59,8 @@ export interface StoreData {
   days: Record<string, DayCounters>;
   /** Who rated which answer, as salted hashes of user and entry: enough to count a vote once, not to tell who voted. */
   votes: Record<string, 'up' | 'down'>;
+  /** Per user: what the last question was about, to read a follow-up against (see FOLLOW_UP_TTL_MS). */
+  followUps: Record<string, { context: FollowUpContext; at: string }>;
 }
 
 /** Wizards are keyed by chat and member ("-100:42"); keys of the older per-chat layout are never read again. */
@@ -66,7 +69,10 @@ const wizardKey = (chatId: number, userId: number) => `${chatId}:${userId}`;
 /** Bounds that keep the file small: the oldest unanswered questions go first. */
 export const STORE_LIMITS = { unanswered: 1000, unansweredMaxAgeDays: 180, days: 400 } as const;
 
-const emptyData = (): StoreData => ({ version: 1, users: {}, wizards: {}, unanswered: {}, entries: {}, days: {}, votes: {} });
+const emptyData = (): StoreData => ({ version: 1, users: {}, wizards: {}, unanswered: {}, entries: {}, days: {}, votes: {}, followUps: {} });
+
+/** A follow-up ("那印度呢？") refers to the previous question only within this time. */
+export const FOLLOW_UP_TTL_MS = 10 * 60_000;
 
 /** How long changes wait to be written together. */
 const WRITE_DELAY_MS = 200;
@@ -78,6 +84,7 @@ export interface StoreWarning {
 
 export class Store {
   private pending: NodeJS.Timeout | undefined;
+  private followUpsPrunedAt = 0;
   /** Where a failed background write is reported (the store keeps the data and tries again on the next change). */
   onWriteError: (error: unknown) => void = () => undefined;
 
@@ -126,6 +133,28 @@ export class Store {
   async setWizard(chatId: number, userId: number, state: WizardState | undefined): Promise<void> {
     if (state) this.db.data.wizards[wizardKey(chatId, userId)] = state;
     else delete this.db.data.wizards[wizardKey(chatId, userId)];
+    this.persist();
+  }
+
+  // ── Follow-up context (a small slot of its own: it may move to grammY sessions later) ──
+
+  /** The user's previous question context, if it is recent enough. */
+  getFollowUp(userId: number, now: Date = new Date()): FollowUpContext | undefined {
+    const slot = this.db.data.followUps[String(userId)];
+    if (!slot || now.getTime() - Date.parse(slot.at) > FOLLOW_UP_TTL_MS) return undefined;
+    return slot.context;
+  }
+
+  /** Remembers (or, with undefined, forgets) what the user's last question was about; expired slots are dropped. */
+  async setFollowUp(userId: number, context: FollowUpContext | undefined, now: Date = new Date()): Promise<void> {
+    const slots = this.db.data.followUps;
+    // Expired slots are dropped at most once per TTL: a scan on every message would cost more than the slots.
+    if (now.getTime() - this.followUpsPrunedAt > FOLLOW_UP_TTL_MS) {
+      this.followUpsPrunedAt = now.getTime();
+      for (const [key, slot] of Object.entries(slots)) if (now.getTime() - Date.parse(slot.at) > FOLLOW_UP_TTL_MS) delete slots[key];
+    }
+    if (context) slots[String(userId)] = { context, at: now.toISOString() };
+    else delete slots[String(userId)];
     this.persist();
   }
 

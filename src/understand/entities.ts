@@ -1,0 +1,102 @@
+/**
+ * Entities of a message that the project has data for: documents (data/documents.json
+ * names and aliases, through the catalogue), the direction (from or to mainland China)
+ * and dates. Places come from the place resolver (see places.ts).
+ */
+import type { Tables } from '../check/catalogue.ts';
+import type { Direction } from '../check/rules.ts';
+import type { DocumentType } from '../check/schema.ts';
+import { normalizeText } from '../knowledge/analyze.ts';
+import { nameKey } from '../places/names.ts';
+
+/**
+ * Documents named in the text, in order of appearance. Chinese names match anywhere,
+ * Latin names as whole words; a name inside a longer one found at the same place
+ * ("statement" in "bank statement") does not count. Two-letter aliases (CO, BL) only
+ * when written in capitals: in lower case they are everyday words.
+ * `conceptTokens` are the search's concept tokens for the text: a concept named like
+ * a document id (#certificate-of-origin) names that document ("co", "产地证").
+ */
+/** A document's names, prepared once per tables: name keys (OpenCC is not cheap) and whole-word Latin forms. */
+interface DocumentName {
+  document: DocumentType;
+  han?: string;
+  latin?: string;
+  /** Two-letter aliases (CO, BL) only in capitals. */
+  upper: boolean;
+}
+const preparedNames = new WeakMap<Tables, DocumentName[]>();
+function documentNames(tables: Tables): DocumentName[] {
+  let names = preparedNames.get(tables);
+  if (!names) {
+    names = [];
+    for (const document of tables.documents) {
+      for (const name of [document.name.en, document.name.zh, ...document.aliases]) {
+        const key = nameKey(name);
+        if (!key) continue;
+        if (/\p{Script=Han}/u.test(key)) {
+          if (key.length >= 2) names.push({ document, han: key, upper: false });
+          continue;
+        }
+        const words = ` ${name.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+        const upper = key.length <= 2;
+        names.push({ document, latin: upper ? words.toUpperCase() : words.toLowerCase(), upper });
+      }
+    }
+    preparedNames.set(tables, names);
+  }
+  return names;
+}
+
+export function findDocuments(text: string, tables: Tables, conceptTokens: Iterable<string> = []): DocumentType[] {
+  const hits: { at: number; end: number; document: DocumentType }[] = [];
+  const haystack = nameKey(text);
+  const latin = ` ${text.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const latinLower = latin.toLowerCase();
+  for (const { document, han, latin: words, upper } of documentNames(tables)) {
+    if (han) {
+      const at = haystack.indexOf(han);
+      if (at >= 0) hits.push({ at, end: at + han.length, document });
+    } else if (words) {
+      const at = (upper ? latin : latinLower).indexOf(words);
+      // Latin positions live in another string than Han ones: offset them past it.
+      if (at >= 0) hits.push({ at: haystack.length + at, end: haystack.length + at + words.length, document });
+    }
+  }
+  for (const token of conceptTokens) {
+    const document = token.startsWith('#') ? tables.documents.find((d) => d.id === token.slice(1)) : undefined;
+    if (document && !hits.some((h) => h.document.id === document.id)) hits.push({ at: Number.MAX_SAFE_INTEGER, end: Number.MAX_SAFE_INTEGER, document });
+  }
+  hits.sort((a, b) => a.at - b.at || b.end - a.end);
+  const kept: typeof hits = [];
+  for (const hit of hits) {
+    const inside = kept.some((k) => hit.at >= k.at && hit.end <= k.end && hit.at !== Number.MAX_SAFE_INTEGER);
+    if (!inside && !kept.some((k) => k.document.id === hit.document.id)) kept.push(hit);
+  }
+  return kept.map((k) => k.document);
+}
+
+/** Phrases that say a foreign document is to be used in mainland China. */
+const TO_CHINA = [
+  /\b(?:use[ds]?|using)\b[^.?!]{0,40}\bin\s+(?:mainland\s+)?china\b/i,
+  /\b(?:for use|to be used)\s+in\s+(?:mainland\s+)?china\b/i,
+  /\binto\s+(?:mainland\s+)?china\b/i,
+  /\bfor\s+(?:use\s+in\s+)?(?:the\s+)?mainland\b/i,
+  /\b(?:sent|send|mailed)\s+(?:me|us)\b/i,
+  /\b(?:foreign|overseas)\s+(?:documents?|docs?|papers?|company)\b/i,
+  /来华|來華|寄来|寄來|拿来|拿來|送来|(?:拿|拎|带|帶|送)(?:到|去|来|來)?(?:中国|中國|内地|內地|大陆|大陸|国内|國內)|(?:到|进|進|在)(?:中国|中國|内地|內地|大陆|大陸|国内|國內)(?:使用|用)|(?:中国|中國|内地|內地|大陆|大陸)(?:客户|客戶)要(?:我们|我哋|我們)|外国(?:公司)?(?:的)?文件|外國(?:公司)?(?:的)?文件|国外(?:的)?文件|國外(?:的)?文件/,
+];
+
+/** The direction the text states, or undefined when it says nothing (the caller assumes from China). */
+export function findDirection(text: string): Direction | undefined {
+  return TO_CHINA.some((pattern) => pattern.test(text)) ? 'to_china' : undefined;
+}
+
+/** The first full date in the text, as YYYY-MM-DD: "2023-11-07", "2023年11月7日", "2023/11/7". */
+export function findDate(text: string): string | undefined {
+  const match = /(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})/.exec(normalizeText(text));
+  if (!match) return undefined;
+  const [, y, m, d] = match;
+  const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
+}

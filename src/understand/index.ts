@@ -1,0 +1,253 @@
+/**
+ * One understanding step before retrieval: a message → the places, documents,
+ * direction and date it names, the FAQ topic it asks about (intent), whether it
+ * is small talk, and whether it is a follow-up to the previous question.
+ *
+ * Context clauses ("我们在宁波", "customer is in a hurry") name nothing the
+ * knowledge base knows: they are left out of the intent's scoring, so they no
+ * longer dilute its confidence. Each question clause is also scored alone, so a
+ * message asking two things gets both answered.
+ */
+import type { Tables } from '../check/catalogue.ts';
+import type { Direction } from '../check/rules.ts';
+import type { DocumentType } from '../check/schema.ts';
+import { isDomainToken } from '../knowledge/analyze.ts';
+import { MAX_QUERY_LENGTH, PLACE_TOKEN_PREFIX, type FaqIndex, type QueryTerm, type SearchResult } from '../knowledge/search.ts';
+import { findDate, findDirection, findDocuments } from './entities.ts';
+import { countryCodes, countryRow, placesIn, type PlaceMention } from './places.ts';
+import { smalltalkKind, type SmalltalkKind } from './smalltalk.ts';
+
+export type { PlaceMention } from './places.ts';
+export type { SmalltalkKind } from './smalltalk.ts';
+
+/** What the previous question was about: kept per user for a few minutes to read follow-ups against. */
+export interface FollowUpContext {
+  /** The informative part of the previous question (its context clauses removed). */
+  text: string;
+  countries: string[];
+  documents: string[];
+  direction?: Direction;
+}
+
+export interface Understanding {
+  text: string;
+  places: PlaceMention[];
+  /** Countries and regions other than mainland China (ISO codes, HK and MO included), in order of mention. */
+  countries: string[];
+  documents: DocumentType[];
+  /** Stated in the text or carried over from the previous question; undefined: not said (from China is assumed). */
+  direction?: Direction;
+  date?: string;
+  /** The FAQ topic asked about. */
+  intent: SearchResult;
+  /** A second question in the same message, answered by a different entry. */
+  second?: SearchResult;
+  smalltalk?: SmalltalkKind;
+  /** True when the message was read against the previous question. */
+  followUp: boolean;
+  /** Whether the message names anything of our domain (a concept, a country or a document). */
+  inDomain: boolean;
+  /**
+   * Whether it asks about a case (a document and/or a country) rather than mentioning a
+   * country in passing: it names a domain concept or a document, or it is little more
+   * than a country name ("巴西可以吗", "what about germany").
+   */
+  asksCase: boolean;
+  /** What to remember for the next message. */
+  context: FollowUpContext;
+}
+
+export interface UnderstandDeps {
+  index: FaqIndex;
+  tables: Tables;
+}
+
+/** Sentences end at these; clauses inside a sentence at commas (and Chinese spaces). */
+const SENTENCE_END = /(?<=[?？!！。;；\n])/u;
+const CLAUSE_BREAK = /[,，、:：]+|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})|\b(?:but|and then|because)\b/u;
+
+/** Follow-up openers: "那印度呢", "and for Germany?", "what about the power of attorney". */
+const FOLLOW_UP_MARKER = /^(?:那|那么|那麼|那如果|如果是|换成|換成|还有|還有|另外|那要是|要是)|呢[?？]?$|^(?:and|what about|how about|and for|and in|and what about|for|same for|what if)\b|^(?:ok|okay|好的)[,，]?\s*(?:and|那|what about)/iu;
+/** A follow-up is short: a longer message is a question of its own. */
+const FOLLOW_UP_MAX_CHARS = 40;
+
+interface Clause {
+  text: string;
+  terms: QueryTerm[];
+  informative: boolean;
+  /** It asks something (a question word or mark), rather than giving context. */
+  question: boolean;
+}
+
+export class Understander {
+  constructor(private readonly deps: UnderstandDeps) {}
+
+  private isTopicTerm(term: QueryTerm): boolean {
+    if (term.quality <= 0 || term.term.startsWith(PLACE_TOKEN_PREFIX)) return false;
+    return term.term.startsWith('#') || this.deps.index.isTopicTerm(term.term);
+  }
+
+  /**
+   * A clause is informative when it names a concept of ours (not a place or a party such
+   * as "the customer"), or when at least half of its other words are words our questions
+   * use. "客户催的急", "we are in ningbo", "客户在巴西" are not.
+   */
+  private readClause(text: string): Clause {
+    const terms = this.deps.index.readQuery(text);
+    const topical = terms.filter((t) => this.isTopicTerm(t));
+    const concept = topical.some((t) => t.term.startsWith('#') && !CONTEXT_CONCEPTS.has(t.term));
+    const words = terms.filter((t) => !t.term.startsWith('#'));
+    const known = words.filter((t) => this.isTopicTerm(t)).length;
+    return { text, terms, informative: concept || (known > 0 && known * 2 >= words.length), question: QUESTION_CLAUSE.test(text) };
+  }
+
+  understand(text: string, previous?: FollowUpContext): Understanding {
+    const { index, tables } = this.deps;
+    const cut = text.slice(0, MAX_QUERY_LENGTH);
+    const sentences = splitClauses(cut).map((clauses) => clauses.map((c) => this.readClause(c)));
+    const allTerms = unionTerms(sentences.flat().map((c) => c.terms));
+    const informative = sentences.map((clauses) => clauses.filter((c) => c.informative));
+    // Places named in a context clause ("香港公司的…要拿去德国用") still count: they are what the question is about.
+    const placeTerms = allTerms.filter((t) => isPlaceTerm(t.term));
+    const informativeTerms = unionTerms([...informative.flat().map((c) => c.terms), placeTerms]);
+    const topicTerms = informativeTerms.filter((t) => this.isTopicTerm(t) && !PLACE_CONCEPTS.has(t.term));
+
+    const places = placesIn(cut, tables.places);
+    let countries = countryCodes(places);
+    let documents = findDocuments(cut, tables, allTerms.filter((t) => t.quality > 0).map((t) => t.term));
+    let direction = findDirection(cut);
+    const smalltalk = smalltalkKind(cut);
+    // The search's own test (a domain concept named), without paying for a search.
+    const searchInDomain = allTerms.some((t) => t.quality > 0 && isDomainToken(t.term, index.lexicon));
+    const inDomain = searchInDomain || countries.length > 0 || documents.length > 0;
+    const nonPlaceTerms = allTerms.filter((t) => !t.term.startsWith(PLACE_TOKEN_PREFIX) && !PLACE_CONCEPTS.has(t.term));
+    let asksCase = searchInDomain || (documents.length > 0 && countries.length > 0) || (countries.length > 0 && nonPlaceTerms.length <= BARE_COUNTRY_EXTRA_TERMS);
+
+    // A short message that changes one thing is read against the previous question:
+    // it opens like one ("那…呢", "and for…"), names only a place or document, or
+    // asks only a side question ("要多久？", "how much?") without naming what about.
+    const followUp =
+      previous !== undefined &&
+      !smalltalk &&
+      [...cut.trim()].length <= FOLLOW_UP_MAX_CHARS &&
+      (FOLLOW_UP_MARKER.test(cut.trim()) ||
+        (countries.length + documents.length > 0 && !index.searchTerms(topicTerms).matched) ||
+        (!searchInDomain && topicTerms.some((t) => t.term.startsWith('#'))));
+    let queryTerms = informativeTerms.length ? informativeTerms : allTerms;
+    if (followUp && previous) {
+      const previousTerms = index.readQuery(previous.text).filter((t) => !PLACE_CONCEPTS.has(t.term) && !t.term.startsWith(PLACE_TOKEN_PREFIX));
+      // A new topic word ("要多久") replaces the topic; a new place or document keeps it.
+      const ownTopic = topicTerms.filter((t) => t.term.startsWith('#') && !documentConcept(t.term, tables));
+      // The previous question's general domain words ("apostille") keep the topic in our domain.
+      const previousDomain = previousTerms.filter((t) => isDomainToken(t.term, index.lexicon) && !documentConcept(t.term, tables));
+      const previousDocuments = previousTerms.filter((t) => documentConcept(t.term, tables));
+      queryTerms = ownTopic.length
+        ? unionTerms([queryTerms, previousDomain])
+        : unionTerms([documents.length ? previousTerms.filter((t) => !previousDocuments.includes(t)) : previousTerms, queryTerms]);
+      if (!countries.length) countries = previous.countries.filter((code) => countryRow(tables, code));
+      if (!documents.length) documents = previous.documents.map((id) => tables.documents.find((d) => d.id === id)).filter((d): d is DocumentType => d !== undefined);
+      direction ??= previous.direction;
+      asksCase = true;
+    }
+    // The whole informative part, and each question on its own: a long message's
+    // question is often one clause ("…上海外办能直接出附加证明书吗") among context.
+    const union = index.searchTerms(queryTerms);
+    const units = followUp ? [] : questionUnits(informative);
+    // Each unit costs a search: one that is the whole query again, or a repeat, is not searched.
+    const seen = new Set([termsKey(queryTerms)]);
+    const distinct = units.filter((terms) => !seen.has(termsKey(terms)) && seen.add(termsKey(terms)));
+    const unitResults = units.length > 1 ? distinct.map((terms) => index.searchTerms(terms)) : [];
+    let intent = union;
+    for (const result of unitResults) if (result.matched && result.score > intent.score + UNIT_MARGIN) intent = result;
+    // A second question: another unit whose own best answer is a different, confident entry.
+    let second: SearchResult | undefined;
+    for (const result of unitResults) {
+      if (result.matched && result.entry && result.entry.id !== intent.entry?.id && result.score >= index.threshold + SECOND_MARGIN && (!second || result.score > second.score)) second = result;
+    }
+
+    const contextText = followUp && previous && !topicTerms.length ? previous.text : joinInformative(cut, informative);
+    return {
+      text,
+      places,
+      countries,
+      documents,
+      direction,
+      date: findDate(cut),
+      intent,
+      second,
+      smalltalk: inDomain ? undefined : smalltalk,
+      followUp,
+      inDomain: inDomain || followUp,
+      asksCase,
+      context: { text: contextText, countries, documents: documents.map((d) => d.id), direction },
+    };
+  }
+}
+
+/** "巴西可以吗", "and germany?": a country with at most this many other words still asks for its status. */
+const BARE_COUNTRY_EXTRA_TERMS = 1;
+
+/** A single question beats the whole message only when it is clearly closer to an entry. */
+const UNIT_MARGIN = 0.1;
+/** Units scored on their own at most: each costs one search. */
+const MAX_UNITS = 4;
+/** Question words and particles: the clause that carries them is the question (the others are context). */
+const QUESTION_CLAUSE = /[?？]|吗|嗎|呢|还是|還是|么|麼|怎|哪|多少|几|幾|多久|是不是|能不能|可不可以|要不要|有没有|是否|啥|什么|什麼|咋|如何|边度|邊度|\b(?:how|what|when|where|which|who|why|can|could|is|are|does|do|should|need)\b/iu;
+
+/**
+ * The questions of a message, each as terms: every question clause on its own (the
+ * whole message's score keeps the context); a sentence without a question word is one unit.
+ */
+function questionUnits(informative: Clause[][]): QueryTerm[][] {
+  const units: QueryTerm[][] = [];
+  for (const clauses of informative) {
+    const questions = clauses.filter((c) => c.question);
+    if (questions.length) units.push(...questions.map((c) => c.terms));
+    else if (clauses.length) units.push(unionTerms(clauses.map((c) => c.terms)));
+  }
+  return units.slice(0, MAX_UNITS);
+}
+
+/** A second answer must be clearly confident on its own, not a side effect of one shared word. */
+const SECOND_MARGIN = 0.1;
+
+/** Concepts that are places (the built-in lexicon's own): not topics. */
+const PLACE_CONCEPTS = new Set(['#india', '#hong-kong', '#macao', '#kosovo', '#thailand', '#uae', '#china', '#mainland']);
+/** Concepts that set the scene (where, who) but ask nothing: a clause of only these is context. */
+const CONTEXT_CONCEPTS = new Set([...PLACE_CONCEPTS, '#customer']);
+
+function isPlaceTerm(term: string): boolean {
+  return term.startsWith(PLACE_TOKEN_PREFIX) || PLACE_CONCEPTS.has(term);
+}
+
+/** Per tables: the concept tokens named like a document id (#certificate-of-origin). */
+const documentTokens = new WeakMap<Tables, Set<string>>();
+function documentConcept(term: string, tables: Tables): boolean {
+  let tokens = documentTokens.get(tables);
+  if (!tokens) documentTokens.set(tables, (tokens = new Set(tables.documents.map((d) => `#${d.id}`))));
+  return tokens.has(term);
+}
+
+/** Sentences, each as its clauses' text (sentence marks stay with their clause). */
+function splitClauses(text: string): string[][] {
+  return text
+    .split(SENTENCE_END)
+    .map((sentence) => sentence.split(CLAUSE_BREAK).filter((c) => c && /[\p{L}\p{N}]/u.test(c)))
+    .filter((clauses) => clauses.length);
+}
+
+function termsKey(terms: QueryTerm[]): string {
+  return terms.map((t) => `${t.term}:${t.quality}`).sort().join(' ');
+}
+
+function unionTerms(lists: QueryTerm[][]): QueryTerm[] {
+  const best = new Map<string, number>();
+  for (const list of lists) for (const { term, quality } of list) best.set(term, Math.max(best.get(term) ?? 0, quality));
+  return [...best].map(([term, quality]) => ({ term, quality }));
+}
+
+/** The message with its context clauses left out (the whole message when none is informative). */
+function joinInformative(text: string, informative: Clause[][]): string {
+  const parts = informative.flat().map((c) => c.text.trim().replace(/[?？!！。;；]+$/u, ''));
+  return parts.length ? parts.join('，') : text;
+}

@@ -1,0 +1,44 @@
+/**
+ * Places named in a message, through the one place resolver (src/places) that
+ * /check uses too: countries by ISO code (Hong Kong and Macao included), mainland
+ * China (its provinces and cities), Taiwan. A name shared by two places is not guessed.
+ */
+import type { Tables } from '../check/catalogue.ts';
+import type { Country } from '../check/schema.ts';
+import { findPlaces, type PlaceIndex, type PlaceTarget } from '../places/index.ts';
+import { nameKey } from '../places/names.ts';
+
+export type PlaceMention = PlaceTarget & { matched: string };
+
+export function placesIn(text: string, index: PlaceIndex): PlaceMention[] {
+  const places: PlaceMention[] = [];
+  for (const mention of findPlaces(text, index)) {
+    if (mention.kind === 'ask') continue;
+    const { matched } = mention;
+    const place: PlaceMention =
+      mention.kind === 'country'
+        ? { kind: 'country', code: mention.code, matched, ...(mention.region ? { region: mention.region } : {}) }
+        : mention.kind === 'mainland-china'
+          ? { kind: 'mainland-china', matched, ...(mention.region ? { region: mention.region, regionName: mention.regionName } : {}) }
+          : { kind: 'taiwan', matched };
+    places.push(place);
+  }
+  return places;
+}
+
+/** ISO codes of the countries (and SARs) among places, each once, in order of mention. */
+export function countryCodes(places: PlaceMention[]): string[] {
+  return [...new Set(places.flatMap((p) => (p.kind === 'country' ? [p.code] : [])))];
+}
+
+/** The country table's row for an ISO code (places may name countries the table does not have). */
+export function countryRow(tables: Tables, code: string): Country | undefined {
+  return tables.countries.find((c) => c.code === code);
+}
+
+/** Whether `text` is one of the table's own names for the country (not a demonym or a language: "French"). */
+export function isTableName(tables: Tables, code: string, text: string): boolean {
+  const row = countryRow(tables, code);
+  const key = nameKey(text);
+  return row !== undefined && [row.code, row.name.en, row.name.zh, row.officialName, ...row.aliases].some((name) => nameKey(name) === key);
+}
