@@ -10,7 +10,7 @@ import { fallbacksFeature } from './features/fallbacks.ts';
 import { feedbackFeature } from './features/feedback.ts';
 import { languageFeature } from './features/language.ts';
 import { startFeature } from './features/start.ts';
-import { logUpdates, rateLimit, type RateLimitOptions } from './middleware.ts';
+import { addressedToBot, logUpdates, rateLimit, type RateLimitOptions } from './middleware.ts';
 import { htmlByDefault } from './send.ts';
 import { installTransformers } from './transformers.ts';
 
@@ -40,6 +40,8 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
     await next();
   });
   bot.use(logUpdates);
+  // Before every feature and the rate limit: in groups, only what is meant for the bot.
+  bot.use(addressedToBot);
 
   const limit = runtime.rateLimit ?? DEFAULT_RATE_LIMIT;
   // The boundary catches errors in every feature, in polling, webhook and console alike
