@@ -11,7 +11,7 @@ import { feedbackFeature } from './features/feedback.ts';
 import { languageFeature } from './features/language.ts';
 import { startFeature } from './features/start.ts';
 import { isRetryLater } from '../storage/types.ts';
-import { logUpdates, oncePerUpdate, rateLimit, type RateLimitOptions } from './middleware.ts';
+import { addressedToBot, logUpdates, oncePerUpdate, rateLimit, type RateLimitOptions } from './middleware.ts';
 import { sessions } from './session.ts';
 import { htmlByDefault } from './send.ts';
 import { installTransformers } from './transformers.ts';
@@ -41,6 +41,8 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
     await next();
   });
   bot.use(logUpdates);
+  // Before everything that costs storage: in groups, only what is meant for the bot.
+  bot.use(addressedToBot);
   if (runtime.dedupeUpdates) bot.use(oncePerUpdate);
   bot.use(sessions(deps.store));
   bot.use(async (ctx, next) => {
@@ -52,7 +54,8 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
   const limit = runtime.rateLimit ?? DEFAULT_RATE_LIMIT;
   // The boundary catches errors in every feature, in polling, webhook and console alike
   // (bot.catch alone only serves bot.start()): log, apologise, carry on. Order before
-  // it: one update per chat at a time, the log line, each update once, sessions, locale.
+  // it: one update per chat at a time, the log line, the group gate, each update once,
+  // sessions, locale.
   const features = bot.errorBoundary(async ({ ctx, error }) => {
     // Storage unreachable: no apology; the update is not acknowledged and comes back.
     if (isRetryLater(error)) throw error;

@@ -79,3 +79,57 @@ export const oncePerUpdate: Middleware<BotContext> = async (ctx, next) => {
   }
   await store.finishUpdate(id);
 };
+
+/** No feature reads more of a message than this (search reads 500 characters, names far fewer). */
+export const MAX_TEXT_LENGTH = 1000;
+
+/** Cut at a character boundary (never half a surrogate pair). */
+function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The one "addressed to me" gate, in front of every feature that reads a message:
+ * - every message's text is cut to MAX_TEXT_LENGTH first, so no message costs more
+ *   than its first thousand characters of work;
+ * - in private chats everything is for the bot;
+ * - in groups only a command meant for it (/cmd or /cmd@this_bot), a mention of
+ *   @this_bot (removed from the text the features read) or a reply to one of its
+ *   messages gets through. Anything else is somebody else's conversation: no
+ *   answer, no wizard step, no "send text" hint, no rate-limit count.
+ * Button presses and other updates pass untouched (they belong to our own messages).
+ */
+export const addressedToBot: Middleware<BotContext> = async (ctx, next) => {
+  const message = ctx.message ?? ctx.editedMessage;
+  if (!message) return next();
+  if (message.text !== undefined) message.text = cutText(message.text, MAX_TEXT_LENGTH);
+  if (message.caption !== undefined) message.caption = cutText(message.caption, MAX_TEXT_LENGTH);
+  if (ctx.chat?.type === 'private') return next();
+
+  const username = ctx.me.username.toLowerCase();
+  const text = message.text ?? message.caption ?? '';
+  const command = message.entities?.[0]?.type === 'bot_command' && message.entities[0].offset === 0 ? text.slice(0, message.entities[0].length) : undefined;
+  if (command) {
+    const target = command.split('@')[1]?.toLowerCase();
+    if (target === undefined || target === username) return next();
+    ctx.outcome = 'group_not_addressed';
+    return;
+  }
+  const mention = new RegExp(`@${escapeRegExp(ctx.me.username)}\\b`, 'ig');
+  if (mention.test(text)) {
+    // The features read the question, not the mention.
+    if (message.text !== undefined) {
+      message.text = message.text.replace(mention, ' ').replace(/\s+/g, ' ').trim();
+      delete message.entities;
+    }
+    return next();
+  }
+  if (message.reply_to_message?.from?.id === ctx.me.id) return next();
+  ctx.outcome = 'group_not_addressed';
+};

@@ -19,7 +19,8 @@ async function main(): Promise<number> {
   const paths = { ...config, faqFile: positionals[0] ?? config.faqFile };
   const result = await loadData(paths);
   const i18n = await I18n.create();
-  const t = i18n.translator(values.lang === 'zh' ? 'zh' : 'en');
+  // Plain text on the command line: no HTML escapes (&quot;) in the report.
+  const t = i18n.plainTranslator(values.lang === 'zh' ? 'zh' : 'en');
   const files = [paths.faqFile, paths.countriesFile, paths.documentsFile].map((f) => f.replace(`${process.cwd()}/`, ''));
   const issues = result.issues.map((i) => ({ ...i, file: i.file.replace(`${process.cwd()}/`, '') }));
   process.stdout.write(`${formatIssues(issues, t, files)}\n`);

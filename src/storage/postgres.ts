@@ -69,6 +69,15 @@ export function describeDatabaseUrl(url: string): string {
   }
 }
 
+/** The password in a DATABASE_URL, so the logger can keep it out of every line. */
+export function databasePassword(url: string | undefined): string | undefined {
+  try {
+    return url ? decodeURIComponent(new URL(url).password) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class PostgresStore implements Storage {
   readonly kind = 'postgres';
   readonly warnings: StorageWarning[] = [];

@@ -8,6 +8,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeCallback } from '../../src/bot/callback-data.ts';
+import { textUpdate } from '../../src/bot/updates.ts';
 import { Store } from '../../src/storage/store.ts';
 import { createTestBot, tempDir, USER_EN } from '../helpers/bot.ts';
 
@@ -96,3 +97,21 @@ describe('writing the store file', () => {
     expect(written.days?.['2026-11-29']?.questions).toBe(2);
   });
 });
+
+describe('each update once (the lowdb backend)', () => {
+  it('an update_id already handled is skipped, also after a restart', async () => {
+    const path = join(await tempDir(), 'store.json');
+    const first = await createTestBot({ store: await Store.open(path), runtime: { dedupeUpdates: true } });
+    const update = textUpdate(USER_EN, 'what is an apostille');
+    await first.bot.handleUpdate(update);
+    await first.bot.handleUpdate(structuredClone(update));
+    expect(texts(first.api.calls.map((c) => ({ method: c.method, ...c.payload })))).toHaveLength(1);
+    await first.deps.store.flush();
+    const second = await createTestBot({ store: await Store.open(path), runtime: { dedupeUpdates: true } });
+    await second.bot.handleUpdate(structuredClone(update));
+    expect(second.api.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(0);
+    await second.bot.handleUpdate(textUpdate(USER_EN, 'what is an apostille'));
+    expect(second.api.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
+  });
+});
+

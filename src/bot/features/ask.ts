@@ -16,17 +16,6 @@ const LOW_CONFIDENCE_MARGIN = 0.1;
 
 export const askFeature = new Composer<BotContext>();
 
-/**
- * In a group the bot answers only what is addressed to it (a reply to one of its
- * messages, or a mention of @its_name), so it does not answer every line of a chat.
- */
-export function addressedText(ctx: BotContext, text: string): string | undefined {
-  if (ctx.chat?.type === 'private') return text;
-  const mention = `@${ctx.me.username}`;
-  if (text.toLowerCase().includes(mention.toLowerCase())) return text.replace(new RegExp(mention, 'ig'), ' ').trim();
-  return ctx.message?.reply_to_message?.from?.id === ctx.me.id ? text : undefined;
-}
-
 /** The member's previous question in this chat, while it is fresh (kept in the chat session). */
 function previousContext(ctx: BotContext): FollowUpContext | undefined {
   const slot = freshFollowUp(ctx.session.chat);
@@ -40,9 +29,10 @@ function rememberContext(ctx: BotContext, context: FollowUpContext): void {
 
 askFeature.on('message:text', async (ctx, next) => {
   if (ctx.message.text.startsWith('/')) return next();
-  const text = addressedText(ctx, ctx.message.text);
+  // In groups the gate (middleware.ts addressedToBot) lets through only what is addressed to the bot, without the mention.
+  const text = ctx.message.text.trim();
   if (!text) {
-    ctx.outcome = 'group_not_addressed';
+    ctx.outcome = 'empty';
     return;
   }
   // Answer in the language of the question; the saved choice only when the text says nothing.

@@ -18,7 +18,6 @@ import type { WizardState } from '../../../storage/types.ts';
 import { onButton } from '../../callback-data.ts';
 import type { BotContext } from '../../context.ts';
 import { isHarmlessTelegramError, sendReply } from '../../send.ts';
-import { addressedText } from '../ask.ts';
 import { FIRST_STEP, previousStep, stepOf } from './steps.ts';
 import { countryButtons, documentButtons, documentLabel, frequentCountries, newCheckData, stepView } from './view.ts';
 
@@ -169,11 +168,12 @@ onButton(
 );
 
 // Typed answers at the document and country steps; any other text goes on to the Q&A.
-// In a group only text addressed to the bot counts, so the wizard never answers the chat's other talk.
+// In a group only text addressed to the bot gets here (the gate in middleware.ts, which
+// also removes the @mention), so the wizard never answers the chat's other talk.
 checkFeature.on('message:text', async (ctx, next) => {
   const state = wizardOf(ctx);
   if (!state || ctx.message.text.startsWith('/') || !stepOf(state.step).typed) return next();
-  const text = addressedText(ctx, ctx.message.text)?.trim();
+  const text = ctx.message.text.trim();
   if (!text) return next();
   const { tables } = ctx.deps.data.current();
   if (state.step === 'document') {
