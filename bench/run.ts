@@ -4,8 +4,7 @@
  * noisy: compare the ratios, not the milliseconds. Writes bench/results.md and
  * bench/results.svg. Never part of npm test.
  */
-import { spawn } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { Bot } from 'grammy';
 import { createBot } from '../src/bot/index.ts';
@@ -13,9 +12,11 @@ import { LOCAL_BOT_INFO, LocalApi } from '../src/bot/local-api.ts';
 import { textUpdate } from '../src/bot/updates.ts';
 import { DataService } from '../src/data/service.ts';
 import { benchOcr } from './ocr.ts';
+import { cpuPerMessage, firstLineOnUnreachableApi, reloadBlock, rssAfterOversizedPosts, START_FLAGS, startupRss } from './probes.ts';
 import { evaluateRetriever, type QualityRow } from './quality.ts';
 import { RETRIEVERS } from './retrievers.ts';
 import { format, median, percentile } from './stats.ts';
+import { storageBench } from './storage.ts';
 import { renderSvg } from './svg.ts';
 import { syntheticKnowledgeBase } from './synthetic.ts';
 import { loadDevSet, readJsonl } from '../test/knowledge/eval.ts';
@@ -51,6 +52,18 @@ say('# Apostille Helper benchmarks');
 say();
 say(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`);
 say('Every comparison is measured in the same run, interleaved; compare the **ratios**, not the milliseconds.');
+
+const STORAGE_TITLE = '## 7. Storage backends: one process on lowdb vs one on PostgreSQL vs two replicas on PostgreSQL';
+// `npm run bench -- storage` runs that part alone (results in bench/results-storage.md).
+if (process.argv.slice(2).includes('storage')) {
+  say();
+  say(STORAGE_TITLE);
+  say();
+  await storageBench(say);
+  writeFileSync('bench/results-storage.md', `${out.join('\n')}\n`);
+  console.log('\nwrote bench/results-storage.md');
+  process.exit(0);
+}
 
 // 1. Quality
 say();
@@ -139,34 +152,50 @@ say(`| bare grammY echo bot | ${median(rates.echo).toFixed(0)} | 1 |`);
 say();
 say('## 4. Start-up: process start to ready, and resident memory when ready');
 say();
-function startOnce(script: string): Promise<{ ms: number; rss: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let text = '';
-    child.stdout.on('data', (d) => {
-      text += d;
-      const match = /ready (\d+)/.exec(text);
-      if (match) resolve({ ms: performance.now() - started, rss: Number(match[1]) });
-    });
-    child.on('exit', (code) => code && reject(new Error(`${script} exited ${code}`)));
-  });
+const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
+say('| process | V8 flags | ready after ms (median of 6) | RSS MB | ratio ours / echo (time, memory) |');
+say('|---|---|---:|---:|---:|');
+let startRatio = 0;
+for (const flags of [START_FLAGS, []]) {
+  const start = await startupRss(6, flags);
+  const label = flags.join(' ') || 'defaults';
+  if (flags === START_FLAGS) startRatio = start.ours / start.bare;
+  say(`| ours (data, index, store, i18n, bot) | ${label} | ${start.oursMs.toFixed(0)} | ${mb(start.ours)} | ${(start.oursMs / start.bareMs).toFixed(2)}, ${(start.ours / start.bare).toFixed(2)} |`);
+  say(`| bare grammY echo bot | ${label} | ${start.bareMs.toFixed(0)} | ${mb(start.bare)} | 1, 1 |`);
 }
-const starts: Record<'ours' | 'echo', { ms: number; rss: number }[]> = { ours: [], echo: [] };
-for (let i = 0; i < 6; i++) {
-  starts.ours.push(await startOnce('bench/startup/ours.ts'));
-  starts.echo.push(await startOnce('bench/startup/echo.ts'));
-}
-const startMs = (k: 'ours' | 'echo') => median(starts[k].map((s) => s.ms));
-const rssMb = (k: 'ours' | 'echo') => median(starts[k].map((s) => s.rss)) / 1e6;
-say('| process | ready after ms (median of 6) | RSS MB | ratio ours / echo (time, memory) |');
-say('|---|---:|---:|---:|');
-say(`| ours (data, index, store, i18n, bot) | ${startMs('ours').toFixed(0)} | ${rssMb('ours').toFixed(0)} | ${(startMs('ours') / startMs('echo')).toFixed(2)}, ${(rssMb('ours') / rssMb('echo')).toFixed(2)} |`);
-say(`| bare grammY echo bot | ${startMs('echo').toFixed(0)} | ${rssMb('echo').toFixed(0)} | 1, 1 |`);
 say();
-say('Both start through the same TypeScript loader (tsx), so its cost is in both.');
+say(`Both start through the same TypeScript loader (tsx), so its cost is in both. \`npm start\` runs with ${START_FLAGS.join(' ')} (V8 otherwise grows its young generation to 2 × 16 MB during the start-up burst and keeps it); both bots are measured with the same flags.`);
 
 await benchOcr(say);
+
+// 6. Hardening
+say();
+say('## 6. Hardening probes (issue 11)');
+say();
+const first = await firstLineOnUnreachableApi();
+const cpu = await cpuPerMessage();
+const worstOf = (feature: string) => cpu.filter((c) => c.feature === feature).reduce((a, b) => (b.ms > a.ms ? b : a));
+const posts = await rssAfterOversizedPosts();
+const reload = await reloadBlock();
+say('| probe | result |');
+say('|---|---|');
+const within = (ms?: number) => (ms === undefined ? 'none within 20 s' : `${ms.toFixed(0)} ms`);
+say(`| BOT_API_ROOT on a closed port: first line on stderr; first line naming the URL and the failure | ${within(first.ms)}; ${within(first.failureMs)} |`);
+for (const feature of ['/country', '/check', 'wizard document', 'wizard country', 'question']) {
+  const worst = worstOf(feature);
+  say(`| CPU for one 4,096-character message: ${feature} (worst of latin, han, one token, mixed; median of 3) | ${format(worst.ms)} ms (${worst.kind}) |`);
+}
+say(`| webhook: RSS before → after 20 concurrent 5 MB posts with the right secret | ${mb(posts.before)} → ${mb(posts.after)} MB (answers: ${[...new Set(posts.statuses)].join(', ')}) |`);
+say(`| longest event-loop block during a hot reload of ${reload.entries.toLocaleString('en')} entries (1 ms timer; reload took ${(reload.reloadMs / 1000).toFixed(1)} s) | ${reload.blockMs.toFixed(0)} ms |`);
+say(`| RSS at start, ours / bare grammY bot (${START_FLAGS.join(' ')}) | ${startRatio.toFixed(2)} |`);
+say();
+say(`CPU is this process's CPU time (user + system) per update through \`bot.handleUpdate\`; the event-loop block is wall time, so on a busy machine it includes time the OS gave to other processes and V8's garbage collection pauses (load average when measured: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores).`);
+
+// 7. Storage backends
+say();
+say(STORAGE_TITLE);
+say();
+await storageBench(say);
 
 writeFileSync('bench/results.md', `${out.join('\n')}\n`);
 writeFileSync('bench/results.svg', renderSvg(quality, speed));

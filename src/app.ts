@@ -6,12 +6,10 @@ import { I18n } from './i18n/index.ts';
 import { DataService } from './data/service.ts';
 import type { Logger } from './logger.ts';
 import { DocumentReader } from './read/reader.ts';
-import { Store } from './storage/store.ts';
+import { openStorage } from './storage/open.ts';
 
 export async function createDeps(config: Config, logger: Logger): Promise<BotDeps> {
-  const [data, store, i18n] = await Promise.all([DataService.load(config), Store.open(config.storeFile), I18n.create()]);
-  for (const warning of store.warnings) logger.warn(warning, 'store recovered');
-  store.onWriteError = (error) => logger.error({ err: (error as Error).message }, 'store write failed; will retry with the next change');
+  const [data, store, i18n] = await Promise.all([DataService.load(config), openStorage(config, logger), I18n.create()]);
   // The reading worker starts with the first document, not here: most runs never read one.
   const reader = new DocumentReader({ dataDir: config.dataDir });
   return { data, store, i18n, logger, adminIds: new Set(config.adminIds), today: () => today(), reader };

@@ -23,6 +23,8 @@ const ConfigSchema = z.object({
   PORT: optional.pipe(z.string().regex(/^\d+$/, 'expected a port number').transform(Number).pipe(z.number().int().min(1).max(65535)).optional()),
   HOST: optional.default('0.0.0.0'),
   RATE_LIMIT_PER_MINUTE: optional.pipe(z.string().regex(/^\d+$/, 'expected a whole number').transform(Number).optional()),
+  THROTTLE: optional.pipe(z.enum(['on', 'off'], { message: 'expected on or off' }).optional()),
+  DATABASE_URL: optional.pipe(z.url({ protocol: /^postgres(ql)?$/, message: 'expected postgres://user:password@host:5432/database' }).optional()),
   ADMIN_IDS: optional.pipe(z.string().regex(/^\d+(\s*,\s*\d+)*$/, 'expected Telegram user ids separated by commas, e.g. 12345,67890').optional()),
 });
 
@@ -34,6 +36,8 @@ export interface Config {
   countriesFile: string;
   documentsFile: string;
   storeFile: string;
+  /** PostgreSQL for sessions, logs and counters (several replicas); unset: the lowdb file in dataDir. */
+  databaseUrl?: string;
   logLevel?: string;
   consoleLanguage: string;
   adminIds: number[];
@@ -43,6 +47,8 @@ export interface Config {
   host: string;
   /** 0 turns the per-user limit off. */
   rateLimitPerMinute: number;
+  /** Space outgoing calls within Telegram's flood limits (off: a local Bot API server, load tests). */
+  throttle: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +76,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     countriesFile: resolve(c.COUNTRIES_FILE ?? 'data/countries.json'),
     documentsFile: resolve(c.DOCUMENTS_FILE ?? 'data/documents.json'),
     storeFile: resolve(dataDir, 'store.json'),
+    databaseUrl: c.DATABASE_URL,
     logLevel: c.LOG_LEVEL,
     consoleLanguage: c.CONSOLE_LANGUAGE ?? 'en',
     adminIds: c.ADMIN_IDS ? c.ADMIN_IDS.split(',').map((id) => Number(id.trim())) : [],
@@ -78,6 +85,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     port: c.PORT ?? 8080,
     host: c.HOST ?? '0.0.0.0',
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE ?? 20,
+    throttle: c.THROTTLE !== 'off',
   };
 }
 

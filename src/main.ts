@@ -5,15 +5,19 @@ import { createDeps } from './app.ts';
 import { setCommandMenu } from './bot/commands.ts';
 import { createBot } from './bot/index.ts';
 import { reportReload } from './bot/reload-report.ts';
+import { holdUpdatesWhileStorageDown } from './bot/outage.ts';
 import { pollingGuard } from './bot/transformers.ts';
 import { runConsole } from './cli/console.ts';
+import { BotApiStartError, connectToBotApi, DEFAULT_API_ROOT } from './bot/connect.ts';
 import { ConfigError, createConfig, loadDotEnv } from './config.ts';
 import { formatIssues } from './data/report.ts';
 import { DataLoadError } from './data/service.ts';
 import { watchData } from './data/watch.ts';
 import { I18n } from './i18n/index.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, redact, redactedMessage, registerSecrets } from './logger.ts';
 import { createWebhookServer } from './server/webhook.ts';
+import { databasePassword, PostgresStore } from './storage/postgres.ts';
+import { isRetryLater } from './storage/types.ts';
 
 /** Update kinds the bot handles; Telegram sends nothing else. */
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query'] as const;
@@ -22,8 +26,10 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 
 async function main(): Promise<void> {
   loadDotEnv();
+  // Before anything can fail: even the fatal line below must not print these.
+  registerSecrets(process.env.BOT_TOKEN, process.env.WEBHOOK_SECRET, databasePassword(process.env.DATABASE_URL));
   const config = createConfig(process.env);
-  const logger = createLogger(config.logLevel ?? (config.botToken ? 'info' : 'warn'), config.botToken);
+  const logger = createLogger(config.logLevel ?? (config.botToken ? 'info' : 'warn'), config.botToken, config.webhook?.secret);
   const deps = await createDeps(config, logger);
 
   if (!config.botToken) {
@@ -33,10 +39,12 @@ async function main(): Promise<void> {
   }
 
   const bot = createBot(config.botToken, deps, config.apiRoot ? { client: { apiRoot: config.apiRoot } } : undefined, {
-    throttle: true,
+    throttle: config.throttle,
     rateLimit: config.rateLimitPerMinute > 0 ? { limit: config.rateLimitPerMinute, windowMs: 60_000 } : false,
+    dedupeUpdates: true,
   });
-  await bot.init();
+  // Our own getMe instead of bot.init(): a line per failed attempt, never silence (see connect.ts).
+  bot.botInfo = await connectToBotApi(config.botToken, { apiRoot: config.apiRoot, logger });
   // In the background: the menu is a nicety, and a Bot API server that refuses it must not delay start-up.
   void setCommandMenu(bot.api, deps.i18n, logger);
   const stopWatching = watchData(deps.data, (result) => void reportReload(deps, bot.api, result));
@@ -44,15 +52,28 @@ async function main(): Promise<void> {
   let runner: RunnerHandle | undefined;
   let server: Server | undefined;
   if (config.mode === 'webhook' && config.webhook) {
-    server = createWebhookServer(bot, { path: config.webhook.path, secret: config.webhook.secret });
+    server = createWebhookServer(bot, { path: config.webhook.path, secret: config.webhook.secret, logger, retryLater: isRetryLater, ping: () => deps.store.ping() });
     await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
     await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
     logger.info({ username: bot.botInfo.username, port: config.port, path: config.webhook.path }, 'webhook server listening');
   } else {
+    // Telegram allows one poller per bot; on a shared database a second one says so and leaves.
+    if (deps.store instanceof PostgresStore) {
+      const lostLock = () => {
+        logger.fatal('another long-polling process took over this database while it was away; exiting');
+        process.exit(1);
+      };
+      if (!(await deps.store.acquirePollingLock(lostLock))) {
+        logger.fatal('another long-polling process already uses this database: Telegram allows one poller per bot. For several replicas use MODE=webhook (see README).');
+        await deps.store.close();
+        process.exit(1);
+      }
+    }
     await bot.api.deleteWebhook();
+    bot.api.config.use(holdUpdatesWhileStorageDown(bot, deps.store, logger));
     bot.api.config.use(pollingGuard());
     runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential', maxRetryTime: 24 * 60 * 60 * 1000, silent: true } });
-    logger.info({ username: bot.botInfo.username, apiRoot: config.apiRoot ?? 'https://api.telegram.org' }, 'polling');
+    logger.info({ username: bot.botInfo.username, apiRoot: config.apiRoot ?? DEFAULT_API_ROOT }, 'polling');
   }
 
   let stopping = false;
@@ -71,7 +92,7 @@ async function main(): Promise<void> {
       await runner.stop();
       while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await deps.store.flush();
+    await deps.store.close();
     await deps.reader?.close();
     logger.info('stopped');
     process.exit(0);
@@ -80,14 +101,15 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
+// The fatal line bypasses the logger (it may not exist yet), so it is redacted here.
 main().catch(async (error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
+  if (error instanceof ConfigError || error instanceof BotApiStartError) {
+    process.stderr.write(`${redact(error.message)}\n`);
   } else if (error instanceof DataLoadError) {
-    const t = (await I18n.create()).translator('en');
-    process.stderr.write(`Apostille Helper could not start: the data files have errors.\n${formatIssues(error.issues, t, [])}\n`);
+    const t = (await I18n.create()).plainTranslator('en');
+    process.stderr.write(redact(`Apostille Helper could not start: the data files have errors.\n${formatIssues(error.issues, t, [])}\n`));
   } else {
-    process.stderr.write(`Apostille Helper could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`Apostille Helper could not start: ${redactedMessage(error)}\n`);
   }
   process.exit(1);
 });

@@ -16,6 +16,8 @@ describe('configuration', () => {
     [{ ADMIN_IDS: 'alice' }, /^Configuration error: ADMIN_IDS: /],
     [{ PORT: '99999' }, /^Configuration error: PORT: /],
     [{ MODE: 'carrier-pigeon' }, /^Configuration error: MODE: /],
+    [{ DATABASE_URL: 'mysql://u:secret-pw@db/x' }, /^Configuration error: DATABASE_URL: expected postgres:\/\/user:password@host:5432\/database$/],
+    [{ THROTTLE: 'maybe' }, /^Configuration error: THROTTLE: expected on or off$/],
     [{ MODE: 'webhook', BOT_TOKEN: TOKEN }, /^Configuration error: WEBHOOK_URL: required when MODE=webhook/],
     [{ MODE: 'webhook', BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://x.org/hook', WEBHOOK_SECRET: 'short' }, /^Configuration error: WEBHOOK_SECRET: /],
   ])('stops with one clear message naming the variable: %j', (env, message) => {
@@ -28,6 +30,11 @@ describe('configuration', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain(TOKEN);
     }
+  });
+
+  it('DATABASE_URL selects PostgreSQL; without it the lowdb file in DATA_DIR stays', () => {
+    expect(createConfig({})).toMatchObject({ databaseUrl: undefined, throttle: true });
+    expect(createConfig({ DATABASE_URL: 'postgresql://bot:pw@db.internal:5432/apostille', THROTTLE: 'off' })).toMatchObject({ databaseUrl: 'postgresql://bot:pw@db.internal:5432/apostille', throttle: false });
   });
 
   it('webhook mode takes its path from the URL', () => {

@@ -1,16 +1,18 @@
-import type { Context } from 'grammy';
+import type { Context, SessionFlavor } from 'grammy';
 import type { DataService } from '../data/service.ts';
 import type { I18n, Translate } from '../i18n/index.ts';
 import type { Locale } from '../knowledge/language.ts';
 import type { Logger } from '../logger.ts';
 import type { DocumentReader } from '../read/reader.ts';
-import type { Store } from '../storage/store.ts';
+import type { Storage } from '../storage/types.ts';
+import type { SessionData } from './session.ts';
 
 /** Everything the bot needs, passed in so tests and the console build it the same way. */
 export interface BotDeps {
   /** FAQ with its search index, countries and document types: read current() per update (hot reload swaps it). */
   data: DataService;
-  store: Store;
+  /** Sessions and the repository: the lowdb file, or PostgreSQL shared by replicas. */
+  store: Storage;
   /** Telegram user ids allowed to use the staff commands. */
   adminIds: ReadonlySet<number>;
   /** Today's date (YYYY-MM-DD) for date-dependent verdicts; injected so tests can fix it. */
@@ -30,4 +32,4 @@ export interface BotContextFlavor {
   outcome?: string;
 }
 
-export type BotContext = Context & BotContextFlavor;
+export type BotContext = Context & BotContextFlavor & SessionFlavor<SessionData>;

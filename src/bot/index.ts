@@ -12,7 +12,9 @@ import { feedbackFeature } from './features/feedback.ts';
 import { inlineFeature } from './features/inline.ts';
 import { languageFeature } from './features/language.ts';
 import { startFeature } from './features/start.ts';
-import { logUpdates, rateLimit, type RateLimitOptions } from './middleware.ts';
+import { isRetryLater } from '../storage/types.ts';
+import { addressedToBot, logUpdates, oncePerUpdate, rateLimit, type RateLimitOptions } from './middleware.ts';
+import { sessions } from './session.ts';
 import { htmlByDefault } from './send.ts';
 import { installTransformers } from './transformers.ts';
 
@@ -21,6 +23,8 @@ export interface RuntimeOptions {
   throttle?: boolean;
   /** Messages per user per window; false turns the limit off. Default: 20 a minute. */
   rateLimit?: RateLimitOptions | false;
+  /** Skip update_ids already handled (Telegram re-delivers). Default: off (tests, console); main turns it on. */
+  dedupeUpdates?: boolean;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 20, windowMs: 60_000 };
@@ -36,17 +40,27 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
   bot.use(async (ctx, next) => {
     ctx.api.config.use(htmlByDefault);
     ctx.deps = deps;
-    const userId = ctx.from?.id;
-    ctx.locale = (userId !== undefined ? deps.store.getLocale(userId) : undefined) ?? localeFromLanguageCode(ctx.from?.language_code) ?? 'en';
-    ctx.t = deps.i18n.translator(ctx.locale);
     await next();
   });
   bot.use(logUpdates);
+  // Before everything that costs storage: in groups, only what is meant for the bot.
+  bot.use(addressedToBot);
+  if (runtime.dedupeUpdates) bot.use(oncePerUpdate);
+  bot.use(sessions(deps.store));
+  bot.use(async (ctx, next) => {
+    ctx.locale = (ctx.from ? ctx.session.user.locale : undefined) ?? localeFromLanguageCode(ctx.from?.language_code) ?? 'en';
+    ctx.t = deps.i18n.translator(ctx.locale);
+    await next();
+  });
 
   const limit = runtime.rateLimit ?? DEFAULT_RATE_LIMIT;
   // The boundary catches errors in every feature, in polling, webhook and console alike
-  // (bot.catch alone only serves bot.start()): log, apologise, carry on.
+  // (bot.catch alone only serves bot.start()): log, apologise, carry on. Order before
+  // it: one update per chat at a time, the log line, the group gate, each update once,
+  // sessions, locale.
   const features = bot.errorBoundary(async ({ ctx, error }) => {
+    // Storage unreachable: no apology; the update is not acknowledged and comes back.
+    if (isRetryLater(error)) throw error;
     ctx.outcome = 'error';
     deps.logger.error({ err: error instanceof Error ? error.message : String(error), update_id: ctx.update.update_id }, 'update failed');
     try {

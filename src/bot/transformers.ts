@@ -1,7 +1,8 @@
 /** Outgoing Bot API calls: retries, throttling, failure logging, and a guard for servers that do not long-poll. */
 import { autoRetry } from '@grammyjs/auto-retry';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import type { Api, Transformer } from 'grammy';
+import { HttpError, type Api, type Transformer } from 'grammy';
+import { describeFailure } from './connect.ts';
 import type { Logger } from '../logger.ts';
 
 /**
@@ -36,10 +37,26 @@ function logFailures(logger: Logger): Transformer {
   };
 }
 
+/**
+ * Auto-retry repeats network failures without end and without a word; this logs each
+ * one it is about to repeat, so an unreachable Bot API is never silent.
+ */
+function logNetworkFailures(logger: Logger): Transformer {
+  return async (prev, method, payload, signal) => {
+    try {
+      return await prev(method, payload, signal);
+    } catch (error) {
+      if (error instanceof HttpError && !signal?.aborted) logger.warn({ method, failure: describeFailure(error, 500) }, 'Bot API unreachable; auto-retry will try again');
+      throw error;
+    }
+  };
+}
+
 export function installTransformers(api: Api, options: TransformerOptions): void {
-  // Innermost first: the throttler spaces the real calls, auto-retry repeats them, and
-  // the log sees each failure auto-retry could not fix.
+  // Innermost first: the throttler spaces the real calls, each network failure is logged,
+  // auto-retry repeats them, and the log sees each failure auto-retry could not fix.
   if (options.throttle) api.config.use(apiThrottler(THROTTLE));
+  api.config.use(logNetworkFailures(options.logger));
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   api.config.use(logFailures(options.logger));
 }

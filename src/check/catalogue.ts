@@ -30,6 +30,17 @@ export interface Resolved<T> {
 
 /** A fuzzy match this close is taken as meant ("Germny"); further away only suggests. */
 const ACCEPT_SCORE = 0.2;
+/**
+ * Name lookups read at most this much of a text (the longest name is 58 characters;
+ * the rest is not a name), so a 4,096-character message costs what a name costs.
+ */
+export const MAX_NAME_TEXT = 100;
+/**
+ * Fuse's cost grows with the pattern (past 32 characters it runs one pass per 32):
+ * typos are looked for in the first 32 characters of a key, and a longer key is
+ * never taken as a fuzzy match, only given suggestions.
+ */
+const MAX_FUZZY_KEY = 32;
 
 export class NameIndex<T> {
   private readonly exact = new Map<string, T>();
@@ -53,7 +64,7 @@ export class NameIndex<T> {
   }
 
   get(text: string): T | undefined {
-    return this.exact.get(nameKey(text));
+    return this.exact.get(nameKey(text.slice(0, MAX_NAME_TEXT)));
   }
 
   /**
@@ -61,7 +72,8 @@ export class NameIndex<T> {
    * spaces to go by); Latin names only as whole words ("degree certificate"
    * must not find Greece).
    */
-  findContained(text: string): { item: T; key: string } | undefined {
+  findContained(fullText: string): { item: T; key: string } | undefined {
+    const text = fullText.slice(0, MAX_NAME_TEXT);
     const haystack = nameKey(text);
     let best: { item: T; key: string } | undefined;
     const consider = (key: string, item: T) => {
@@ -82,18 +94,19 @@ export class NameIndex<T> {
     return best;
   }
 
-  resolve(text: string): Resolved<T> {
+  resolve(fullText: string): Resolved<T> {
+    const text = fullText.slice(0, MAX_NAME_TEXT);
     const key = nameKey(text);
     if (!key) return { suggestions: [], how: 'none' };
     const exact = this.exact.get(key);
     if (exact) return { item: exact, suggestions: [], how: 'exact' };
     const contained = this.findContained(text);
     if (contained && contained.key.length >= key.length / 2) return { item: contained.item, suggestions: [], how: 'contained' };
-    const hits = this.fuse.search(key, { limit: 12 });
+    const hits = this.fuse.search(key.slice(0, MAX_FUZZY_KEY), { limit: 12 });
     const suggestions: T[] = [];
     for (const hit of hits) if (!suggestions.some((s) => this.idOf(s) === this.idOf(hit.item.item))) suggestions.push(hit.item.item);
     const best = hits[0];
-    if (best && (best.score ?? 1) <= ACCEPT_SCORE && key.length >= 4) return { item: best.item.item, suggestions: [], how: 'fuzzy' };
+    if (best && (best.score ?? 1) <= ACCEPT_SCORE && key.length >= 4 && key.length <= MAX_FUZZY_KEY) return { item: best.item.item, suggestions: [], how: 'fuzzy' };
     return { suggestions: suggestions.slice(0, 3), how: 'none' };
   }
 }

@@ -18,8 +18,11 @@ const TO_CHINA = [/\b(?:to|into|in|for use in)\s+(?:mainland\s+)?china\b/i, /来
 const FROM_CHINA = [/\bfrom\s+china\b/i, /从中国|從中國|出国|出國/];
 const FILLER = /\b(?:from|to|for|use|used|in)\b|送往|寄往|发往|發往|去|到|用|的/gi;
 
+/** A one-line check is a document, a country and a few words: no need to read further. */
+export const MAX_CHECK_TEXT = 200;
+
 export function parseCheckText(text: string, tables: Tables): ParsedCheck | undefined {
-  let rest = text.trim();
+  let rest = text.slice(0, MAX_CHECK_TEXT).trim();
   let direction: Direction = 'from_china';
   for (const pattern of TO_CHINA) {
     if (pattern.test(rest)) {

@@ -14,6 +14,7 @@ import { LOCAL_BOT_INFO, LocalApi, type OutgoingCall } from '../bot/local-api.ts
 import { callbackUpdate, documentUpdate, inlineQueryUpdate, textUpdate, type LocalUser } from '../bot/updates.ts';
 import { localeFromLanguageCode } from '../knowledge/language.ts';
 import { htmlToPlain } from '../reply/html.ts';
+import { userSessionKey } from '../storage/types.ts';
 
 const MIME_BY_EXTENSION: Record<string, string> = { '.pdf': 'application/pdf', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
 
@@ -33,7 +34,8 @@ export interface ConsoleOptions {
 export async function runConsole(deps: BotDeps, options: ConsoleOptions): Promise<void> {
   const { input, output } = options;
   const user: LocalUser = { id: 1, first_name: 'Console', language_code: options.languageCode ?? 'en' };
-  const t = deps.i18n.translator(deps.store.getLocale(user.id) ?? localeFromLanguageCode(user.language_code) ?? 'en');
+  const saved = await deps.store.sessions.user.read(userSessionKey(user.id));
+  const t = deps.i18n.translator(saved?.locale ?? localeFromLanguageCode(user.language_code) ?? 'en');
   const api = new LocalApi();
   const bot = api.install(createBot('0:console', deps, { botInfo: LOCAL_BOT_INFO }));
   let lastButtons: { buttons: InlineButton[]; messageId: number; text: string } | undefined;

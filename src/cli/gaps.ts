@@ -1,6 +1,7 @@
 /**
  * npm run faq:gaps — what staff should write next: the unanswered log grouped by
  * similarity, largest group first, with counts, dates and the closest entry.
+ * The log is read from PostgreSQL when DATABASE_URL is set, else from DATA_DIR/store.json.
  *   --draft FILE   also write FILE: data/faq.json plus one skeleton entry per group
  *                  (faq:validate reports it incomplete until the answers and sources are filled in)
  *   --store FILE   read this store file instead of DATA_DIR/store.json
@@ -13,7 +14,9 @@ import { draftEntries, draftFaqText, formatGaps, groupUnanswered, type Unanswere
 import { DataService } from '../data/service.ts';
 import { I18n } from '../i18n/index.ts';
 import { htmlToPlain } from '../reply/html.ts';
-import type { StoreData, UnansweredQuestion } from '../storage/store.ts';
+import { PostgresStore } from '../storage/postgres.ts';
+import type { StoreData } from '../storage/store.ts';
+import type { UnansweredQuestion } from '../storage/types.ts';
 import { runCli } from './run.ts';
 
 /**
@@ -34,6 +37,16 @@ export function storeFileLog(path: string): UnansweredLog {
   };
 }
 
+/** The log in PostgreSQL (DATABASE_URL): read only, so no migration; one connection, closed after. */
+async function databaseUnanswered(url: string): Promise<UnansweredQuestion[]> {
+  const db = await PostgresStore.open(url, { poolSize: 1, migrate: false });
+  try {
+    return await db.unanswered();
+  } finally {
+    await db.close();
+  }
+}
+
 async function main(): Promise<number> {
   loadDotEnv();
   const { values } = parseArgs({
@@ -43,13 +56,9 @@ async function main(): Promise<number> {
   const [data, i18n] = await Promise.all([DataService.load(config), I18n.create()]);
   const lang = values.lang === 'zh' ? 'zh' : 'en';
   const t = i18n.translator(lang);
-  if (process.env.DATABASE_URL && !values.store) {
-    process.stderr.write(`${t('gaps.database_unsupported')}\n`);
-    return 2;
-  }
-  const log = storeFileLog(values.store ?? config.storeFile);
   const { knowledge } = data.current();
-  const groups = groupUnanswered(await log.unanswered(), knowledge);
+  const items = values.store || !config.databaseUrl ? await storeFileLog(values.store ?? config.storeFile).unanswered() : await databaseUnanswered(config.databaseUrl);
+  const groups = groupUnanswered(items, knowledge);
   process.stdout.write(`${htmlToPlain(formatGaps(groups, t, { lang }))}\n`);
   if (values.draft) {
     if (!groups.length) {

@@ -22,7 +22,8 @@ async function main(): Promise<number> {
   const today = values.today ?? new Date().toISOString().slice(0, 10);
   const result = await loadData(paths, { today });
   const i18n = await I18n.create();
-  const t = i18n.translator(values.lang === 'zh' ? 'zh' : 'en');
+  // Plain text on the command line: no HTML escapes (&quot;) in the report.
+  const t = i18n.plainTranslator(values.lang === 'zh' ? 'zh' : 'en');
   const files = [paths.faqFile, paths.countriesFile, paths.documentsFile].map((f) => f.replace(`${process.cwd()}/`, ''));
   const issues = result.issues.map((i) => ({ ...i, file: i.file.replace(`${process.cwd()}/`, '') }));
   process.stdout.write(`${formatIssues(issues, t, files)}\n`);

@@ -11,7 +11,7 @@ import { analyze } from '../knowledge/analyze.ts';
 import type { FaqEntry } from '../knowledge/schema.ts';
 import type { Knowledge } from '../knowledge/service.ts';
 import { quoteUserText } from '../reply/html.ts';
-import type { UnansweredQuestion } from '../storage/store.ts';
+import type { UnansweredQuestion } from '../storage/types.ts';
 
 /** Anything that lists the unanswered questions: the lowdb store, a database, a file. */
 export interface UnansweredLog {

@@ -2,7 +2,9 @@
  * Hot reload: watch the data files' folders (editors save by writing a temp
  * file and renaming it, which replaces the inode, so watching the file itself
  * loses track) and, as a fallback for file systems without events, poll their
- * size and mtime. Changes are debounced and reloads never overlap.
+ * size and mtime. Both triggers feed one debounce, reloads never overlap, and a
+ * reload remembers the files' signature it loaded: the poll then sees nothing new,
+ * so one save is one reload (and one report to the admins), not one per trigger.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -25,6 +27,12 @@ export function watchData(service: DataService, onResult: (result: LoadResult) =
   let again = false;
   let stopped = false;
 
+  const signature = async () =>
+    (await Promise.all(files.map((f) => stat(f).then((s) => `${s.size}:${s.mtimeMs}`, () => 'missing')))).join('|');
+  /** The files as last loaded (or as first seen), and as the poll last saw them. */
+  let loaded: string | undefined;
+  let polled: string | undefined;
+
   const reload = async () => {
     if (running) {
       again = true;
@@ -34,6 +42,11 @@ export function watchData(service: DataService, onResult: (result: LoadResult) =
     try {
       do {
         again = false;
+        // Taken before reading, so a save during the reload still differs and is picked up.
+        const now = await signature();
+        // A late event of a save already loaded: nothing to reload, nothing to report.
+        if (now === loaded) continue;
+        loaded = polled = now;
         onResult(await service.reload());
       } while (again && !stopped);
     } finally {
@@ -59,14 +72,16 @@ export function watchData(service: DataService, onResult: (result: LoadResult) =
     }
   }
 
-  const signature = async () =>
-    (await Promise.all(files.map((f) => stat(f).then((s) => `${s.size}:${s.mtimeMs}`, () => 'missing')))).join('|');
-  let last: string | undefined;
-  void signature().then((s) => (last ??= s));
+  void signature().then((s) => {
+    loaded ??= s;
+    polled ??= s;
+  });
   const poll = setInterval(async () => {
     const now = await signature();
-    if (last !== undefined && now !== last) schedule();
-    last = now;
+    if (polled === undefined || now === polled) return;
+    polled = now;
+    // Only a change the watcher has not already had loaded.
+    if (now !== loaded) schedule();
   }, options.pollMs ?? 1000);
   poll.unref();
 

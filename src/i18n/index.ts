@@ -46,4 +46,11 @@ export class I18n {
     const translate: Translate = (key, vars) => t(key, vars ?? {}) as string;
     return locale === 'zh-Hant' ? (key, vars) => toTraditional(translate(key, vars)) : translate;
   }
+
+  /** The same texts with values left as they are: for logs, the command line, and text escaped later. */
+  plainTranslator(locale: Locale): Translate {
+    const t = this.instance.getFixedT(langOf(locale));
+    const translate: Translate = (key, vars) => t(key, { ...vars, interpolation: { escapeValue: false } }) as string;
+    return locale === 'zh-Hant' ? (key, vars) => toTraditional(translate(key, vars)) : translate;
+  }
 }

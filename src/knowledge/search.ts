@@ -108,7 +108,7 @@ export class FaqIndex {
   readonly entries: FaqEntry[];
   private readonly postings = new Map<string, Posting[]>();
   /** Distinct Latin words of the index and lexicon, and a bigram index over them for fuzzy candidates. */
-  private readonly latinWords: string[];
+  private latinWords: string[] = [];
   private readonly latinBigrams = new Map<string, number[]>();
   private readonly fuzzyCache = new Map<string, Term[] | null>();
   /** Per entry, per question variant: the summed IDF of the variant's own terms. */
@@ -119,29 +119,62 @@ export class FaqIndex {
   /** Score accumulators reused by every search (search is synchronous, so one set is enough). */
   private readonly scratch: { union: Float64Array; variantSums: Float64Array; touched: Int32Array };
 
+  /** What is left of the build (see buildSteps); empty once the index is complete. */
+  private readonly pendingBuild: Generator<void>;
+
+  /** Builds the whole index now (start-up, tests, CLIs). A reload uses FaqIndex.build, which yields. */
   constructor(
     kb: KnowledgeBase,
     private readonly options: SearchOptions = DEFAULT_SEARCH_OPTIONS,
+    when: 'now' | 'in steps' = 'now',
   ) {
     this.entries = kb.entries;
     this.lexicon = options.lexicon ?? LEXICON;
     this.hanPhrasesByLength = phrasesByLength(this.lexicon);
-    const latinSurfaces = new Set<string>();
-    const variantTerms = kb.entries.map((entry, index) => this.indexEntry(entry, index, latinSurfaces));
     const n = kb.entries.length;
     this.scratch = { union: new Float64Array(n), variantSums: new Float64Array(n * MAX_VARIANTS), touched: new Int32Array(n) };
+    this.pendingBuild = this.buildSteps(kb);
+    if (when === 'now') for (const _step of this.pendingBuild);
+  }
+
+  /**
+   * The index built a little at a time, yielding to the event loop whenever a slice
+   * has used `sliceMs`: a 5,000-entry build takes seconds of CPU, and the bot keeps
+   * answering from the index it has meanwhile (hot reload swaps in the new one at the end).
+   */
+  static async build(kb: KnowledgeBase, options: SearchOptions = DEFAULT_SEARCH_OPTIONS, sliceMs = 8): Promise<FaqIndex> {
+    const index = new FaqIndex(kb, options, 'in steps');
+    let sliceStarted = performance.now();
+    for (const _step of index.pendingBuild) {
+      if (performance.now() - sliceStarted < sliceMs) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStarted = performance.now();
+    }
+    return index;
+  }
+
+  /** The build, one small step per yield: an entry's postings, an entry's variant masses, a batch of fuzzy words. */
+  private *buildSteps(kb: KnowledgeBase): Generator<void> {
+    const latinSurfaces = new Set<string>();
+    const variantTerms: string[][][] = [];
+    for (const [index, entry] of kb.entries.entries()) {
+      variantTerms.push(this.indexEntry(entry, index, latinSurfaces));
+      yield;
+    }
     for (const variants of variantTerms) {
       this.variantMass.push(variants.map((terms) => [...new Set(terms)].reduce((sum, term) => sum + this.idf(term) * FaqIndex.termWeight(term), 0)));
+      yield;
     }
     for (const phrase of this.lexicon.latin.keys()) if (!phrase.includes(' ')) latinSurfaces.add(phrase);
     this.latinWords = [...latinSurfaces].filter((w) => w.length >= MIN_FUZZY_LENGTH && w.length <= MAX_FUZZY_LENGTH);
-    this.latinWords.forEach((word, id) => {
+    for (const [id, word] of this.latinWords.entries()) {
       for (const gram of bigrams(word)) {
         const ids = this.latinBigrams.get(gram);
         if (ids) ids.push(id);
         else this.latinBigrams.set(gram, [id]);
       }
-    });
+      if (id % 500 === 499) yield;
+    }
   }
 
   /** Adds an entry's terms to the postings; returns each question variant's terms. */

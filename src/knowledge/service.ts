@@ -10,3 +10,8 @@ export interface Knowledge {
 export function buildKnowledge(kb: KnowledgeBase, options: SearchOptions = DEFAULT_SEARCH_OPTIONS): Knowledge {
   return { kb, index: new FaqIndex(kb, options) };
 }
+
+/** The same, built in slices that yield to the event loop (hot reload of a large knowledge base). */
+export async function buildKnowledgeInSlices(kb: KnowledgeBase, options: SearchOptions = DEFAULT_SEARCH_OPTIONS): Promise<Knowledge> {
+  return { kb, index: await FaqIndex.build(kb, options) };
+}

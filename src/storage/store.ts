@@ -1,164 +1,135 @@
 /**
- * Bot-owned state in one lowdb JSON file (never the staff-edited data files).
- * One Low instance per file, created by the entry point: two writers on one file
- * race on the temp file. `new Low(new JSONFile())` on purpose: JSONFilePreset
- * silently uses memory when NODE_ENV=test.
+ * The default backend: bot-owned state in one lowdb JSON file in DATA_DIR (never the
+ * staff-edited data files), for one process. One Low instance per file, created by
+ * the entry point: two writers on one file race on the temp file.
+ * `new Low(new JSONFile())` on purpose: JSONFilePreset silently uses memory when
+ * NODE_ENV=test. Rate-limit windows live in memory, as they only need to outlive a minute.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { isLocale, type Locale } from '../knowledge/language.ts';
-import type { FollowUpContext } from '../understand/index.ts';
+import { emptyStoreData, repairStoreData, type StoreData } from './file-schema.ts';
+import {
+  STORE_LIMITS,
+  unansweredKey,
+  type ChatSession,
+  type DayCounters,
+  type EntryCounters,
+  type MessageWindow,
+  type SessionStore,
+  type Storage,
+  type StorageWarning,
+  type UnansweredQuestion,
+  type UpdateClaim,
+  type UserSession,
+} from './types.ts';
 
-export interface UserRecord {
-  locale?: Locale;
-}
-
-/** Where a member of a chat is in the /check wizard; `nonce` ties buttons to this run, so old buttons can be told apart. */
-export interface WizardState {
-  nonce: string;
-  step: 'direction' | 'group' | 'document' | 'country';
-  direction?: 'from_china' | 'to_china';
-  group?: string;
-  document?: string;
-  updatedAt: string;
-}
-
-/** A question the bot could not answer (or answered with low confidence). No user id is kept with it. */
-export interface UnansweredQuestion {
-  text: string;
-  lang: 'zh' | 'en';
-  firstSeen: string;
-  lastSeen: string;
-  count: number;
-  /** True when an answer was given but with little confidence. */
-  lowConfidence: boolean;
-}
-
-export interface EntryCounters {
-  answered: number;
-  helpful: number;
-  unhelpful: number;
-}
-
-export interface DayCounters {
-  questions: number;
-  matched: number;
-}
-
-export interface StoreData {
-  version: 1;
-  users: Record<string, UserRecord>;
-  wizards: Record<string, WizardState>;
-  /** Keyed by the normalised question text. */
-  unanswered: Record<string, UnansweredQuestion>;
-  entries: Record<string, EntryCounters>;
-  /** Keyed by YYYY-MM-DD. */
-  days: Record<string, DayCounters>;
-  /** Who rated which answer, as salted hashes of user and entry: enough to count a vote once, not to tell who voted. */
-  votes: Record<string, 'up' | 'down'>;
-  /** Per user: what the last question was about, to read a follow-up against (see FOLLOW_UP_TTL_MS). */
-  followUps: Record<string, { context: FollowUpContext; at: string }>;
-}
-
-/** Wizards are keyed by chat and member ("-100:42"); keys of the older per-chat layout are never read again. */
-const wizardKey = (chatId: number, userId: number) => `${chatId}:${userId}`;
-
-/** Bounds that keep the file small: the oldest unanswered questions go first. */
-export const STORE_LIMITS = { unanswered: 1000, unansweredMaxAgeDays: 180, days: 400 } as const;
-
-const emptyData = (): StoreData => ({ version: 1, users: {}, wizards: {}, unanswered: {}, entries: {}, days: {}, votes: {}, followUps: {} });
-
-/** A follow-up ("那印度呢？") refers to the previous question only within this time. */
-export const FOLLOW_UP_TTL_MS = 10 * 60_000;
+export { STORE_LIMITS };
+export type { StoreData };
 
 /** How long changes wait to be written together. */
 const WRITE_DELAY_MS = 200;
+/** A failed write is tried again after this long, doubling up to the maximum. */
+const RETRY_DELAY_MS = { first: 1000, max: 30_000 };
+/** update_ids kept in the file: Telegram re-delivers recent ones only. */
+const FILE_RECENT_UPDATES = 1000;
 
-export interface StoreWarning {
-  message: string;
-  movedTo?: string;
-}
-
-export class Store {
+export class Store implements Storage {
+  readonly kind = 'file';
+  readonly sessions: { user: SessionStore<UserSession>; chat: SessionStore<ChatSession> };
   private pending: NodeJS.Timeout | undefined;
-  private followUpsPrunedAt = 0;
-  /** Where a failed background write is reported (the store keeps the data and tries again on the next change). */
+  private retryDelay = RETRY_DELAY_MS.first;
+  /** Where a failed background write is reported (the store keeps the data and tries again). */
   onWriteError: (error: unknown) => void = () => undefined;
+  private readonly windows = new Map<number, MessageWindow>();
+  private readonly working = new Set<number>();
+  private readonly done: Set<number>;
 
   private constructor(
     private readonly db: Low<StoreData>,
-    readonly warnings: StoreWarning[],
+    readonly warnings: StorageWarning[],
     /** Salt for vote hashes: the store's own path is enough to make them useless elsewhere. */
     private readonly salt: string,
-  ) {}
+  ) {
+    this.done = new Set(db.data.recentUpdates);
+    this.sessions = { user: this.sessionMap('users'), chat: this.sessionMap('conversations') };
+  }
 
-  /** Opens (or creates) the store; a corrupt file is moved aside with a timestamp and a fresh store starts. */
+  /**
+   * Opens (or creates) the store. A file that is not JSON at all is moved aside with a
+   * timestamp and a fresh store starts; a file of the wrong inner shape is repaired
+   * field by field (see file-schema.ts), keeping what is valid.
+   */
   static async open(path: string, now: () => Date = () => new Date()): Promise<Store> {
     await mkdir(dirname(path), { recursive: true });
-    const db = new Low<StoreData>(new JSONFile<StoreData>(path), emptyData());
-    const warnings: StoreWarning[] = [];
+    const db = new Low<StoreData>(new JSONFile<StoreData>(path), emptyStoreData());
+    const warnings: StorageWarning[] = [];
+    let text: string | undefined;
     try {
-      await db.read();
-      if (typeof db.data !== 'object' || db.data === null || typeof db.data.users !== 'object') throw new Error('unexpected shape');
-      db.data = { ...emptyData(), ...db.data };
+      text = await readFile(path, 'utf8');
     } catch (error) {
-      const movedTo = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
-      await rename(path, movedTo);
-      warnings.push({ message: `store file was unreadable (${(error as Error).message}); moved aside`, movedTo });
-      db.data = emptyData();
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (text === undefined) {
       await db.write();
+    } else {
+      try {
+        const { data, repaired } = repairStoreData(JSON.parse(text));
+        db.data = data;
+        for (const message of repaired) warnings.push({ message: `store file repaired: ${message}` });
+        if (repaired.length) await db.write();
+      } catch (error) {
+        const movedTo = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
+        await rename(path, movedTo);
+        warnings.push({ message: `store file was unreadable (${(error as Error).message}); moved aside`, movedTo });
+        db.data = emptyStoreData();
+        await db.write();
+      }
     }
-    return new Store(db, warnings, path);
+    return new Store(db, warnings, db.data.voteSalt ?? path);
   }
 
-  getLocale(userId: number): Locale | undefined {
-    const locale = this.db.data.users[String(userId)]?.locale;
-    return isLocale(locale) ? locale : undefined;
+  /** The whole file's data (export to another backend). */
+  snapshot(): StoreData {
+    return structuredClone({ ...this.db.data, voteSalt: this.salt });
   }
 
-  async setLocale(userId: number, locale: Locale): Promise<void> {
-    const users = this.db.data.users;
-    users[String(userId)] = { ...users[String(userId)], locale };
+  /** Replaces everything (import from another backend), written at once. */
+  async replace(data: StoreData): Promise<void> {
+    this.db.data = structuredClone(data);
+    this.done.clear();
+    for (const id of data.recentUpdates) this.done.add(id);
+    await this.flush();
+  }
+
+  /** Sessions in one map of the file; reads are copies, so a change counts only once written. */
+  private sessionMap<T extends object>(field: 'users' | 'conversations'): SessionStore<T> {
+    const map = () => this.db.data[field] as Record<string, T>;
+    return {
+      read: async (key) => {
+        const value = map()[key];
+        return value === undefined ? undefined : structuredClone(value);
+      },
+      write: async (key, value) => {
+        // An empty session is no session: the file keeps only users with a choice.
+        if (Object.values(value).every((v) => v === undefined)) return this.deleteSession(field, key);
+        const current = map()[key];
+        if (current !== undefined && JSON.stringify(current) === JSON.stringify(value)) return;
+        map()[key] = structuredClone(value);
+        this.persist();
+      },
+      delete: async (key) => this.deleteSession(field, key),
+    };
+  }
+
+  private async deleteSession(field: 'users' | 'conversations', key: string): Promise<void> {
+    if (!(key in this.db.data[field])) return;
+    delete this.db.data[field][key];
     this.persist();
   }
 
-  /** One wizard per member of a chat: in a group, each member's /check is their own. */
-  getWizard(chatId: number, userId: number): WizardState | undefined {
-    return this.db.data.wizards[wizardKey(chatId, userId)];
-  }
-
-  async setWizard(chatId: number, userId: number, state: WizardState | undefined): Promise<void> {
-    if (state) this.db.data.wizards[wizardKey(chatId, userId)] = state;
-    else delete this.db.data.wizards[wizardKey(chatId, userId)];
-    this.persist();
-  }
-
-  // ── Follow-up context (a small slot of its own: it may move to grammY sessions later) ──
-
-  /** The user's previous question context, if it is recent enough. */
-  getFollowUp(userId: number, now: Date = new Date()): FollowUpContext | undefined {
-    const slot = this.db.data.followUps[String(userId)];
-    if (!slot || now.getTime() - Date.parse(slot.at) > FOLLOW_UP_TTL_MS) return undefined;
-    return slot.context;
-  }
-
-  /** Remembers (or, with undefined, forgets) what the user's last question was about; expired slots are dropped. */
-  async setFollowUp(userId: number, context: FollowUpContext | undefined, now: Date = new Date()): Promise<void> {
-    const slots = this.db.data.followUps;
-    // Expired slots are dropped at most once per TTL: a scan on every message would cost more than the slots.
-    if (now.getTime() - this.followUpsPrunedAt > FOLLOW_UP_TTL_MS) {
-      this.followUpsPrunedAt = now.getTime();
-      for (const [key, slot] of Object.entries(slots)) if (now.getTime() - Date.parse(slot.at) > FOLLOW_UP_TTL_MS) delete slots[key];
-    }
-    if (context) slots[String(userId)] = { context, at: now.toISOString() };
-    else delete slots[String(userId)];
-    this.persist();
-  }
-
-  /** Counts a question and, when it was answered, the entry. */
   async recordQuestion(entryId: string | undefined, day: string): Promise<void> {
     const counters = (this.db.data.days[day] ??= { questions: 0, matched: 0 });
     counters.questions++;
@@ -170,9 +141,8 @@ export class Store {
     this.persist();
   }
 
-  /** Logs a question the bot could not answer well; the same text (normalised) is counted, not repeated. */
   async recordUnanswered(text: string, lang: 'zh' | 'en', lowConfidence: boolean, now: Date = new Date()): Promise<void> {
-    const key = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim().slice(0, 300);
+    const key = unansweredKey(text);
     if (!key) return;
     const at = now.toISOString();
     const item = this.db.data.unanswered[key];
@@ -187,9 +157,8 @@ export class Store {
     this.persist();
   }
 
-  /** Records a 👍/👎 once per user and entry; returns false when this user already rated it. */
   async recordFeedback(userId: number, entryId: string, vote: 'up' | 'down'): Promise<boolean> {
-    const key = createHash('sha256').update(`${this.salt}:${userId}:${entryId}`).digest('base64url').slice(0, 22);
+    const key = voteKey(this.salt, userId, entryId);
     if (this.db.data.votes[key]) return false;
     this.db.data.votes[key] = vote;
     const counters = this.entry(entryId);
@@ -199,16 +168,52 @@ export class Store {
     return true;
   }
 
-  unanswered(): UnansweredQuestion[] {
-    return Object.values(this.db.data.unanswered).sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen));
+  async unanswered(): Promise<UnansweredQuestion[]> {
+    return sortUnanswered(Object.values(this.db.data.unanswered).map((q) => ({ ...q })));
   }
 
-  entryCounters(): Record<string, EntryCounters> {
-    return this.db.data.entries;
+  async entryCounters(): Promise<Record<string, EntryCounters>> {
+    return structuredClone(this.db.data.entries);
   }
 
-  dayCounters(): Record<string, DayCounters> {
-    return this.db.data.days;
+  async dayCounters(): Promise<Record<string, DayCounters>> {
+    return structuredClone(this.db.data.days);
+  }
+
+  async countMessage(userId: number, nowMs: number, windowMs: number): Promise<MessageWindow> {
+    let window = this.windows.get(userId);
+    if (!window || nowMs - window.start >= windowMs) {
+      window = { start: nowMs, count: 0 };
+      this.windows.set(userId, window);
+      // Forget idle users now and then, so the map does not grow without bound.
+      if (this.windows.size > 10_000) for (const [id, w] of this.windows) if (nowMs - w.start >= windowMs) this.windows.delete(id);
+    }
+    window.count++;
+    return { ...window };
+  }
+
+  async claimUpdate(updateId: number): Promise<UpdateClaim> {
+    if (this.done.has(updateId)) return 'done';
+    if (this.working.has(updateId)) return 'busy';
+    this.working.add(updateId);
+    return 'claimed';
+  }
+
+  async finishUpdate(updateId: number): Promise<void> {
+    this.working.delete(updateId);
+    this.done.add(updateId);
+    const recent = this.db.data.recentUpdates;
+    recent.push(updateId);
+    if (recent.length > FILE_RECENT_UPDATES) this.done.delete(recent.shift()!);
+    this.persist();
+  }
+
+  async releaseUpdate(updateId: number): Promise<void> {
+    this.working.delete(updateId);
+  }
+
+  async ping(): Promise<void> {
+    // Nothing to reach: the file is local.
   }
 
   private entry(id: string): EntryCounters {
@@ -230,7 +235,6 @@ export class Store {
     for (const day of days.slice(0, Math.max(0, days.length - STORE_LIMITS.days))) delete this.db.data.days[day];
   }
 
-  /** Waits for pending writes (lowdb's writer coalesces them; the last data wins). */
   /** Writes now, and waits for every change so far to be on disk (shutdown, tests). */
   async flush(): Promise<void> {
     clearTimeout(this.pending);
@@ -238,15 +242,41 @@ export class Store {
     await this.db.write();
   }
 
+  async close(): Promise<void> {
+    await this.flush();
+  }
+
   /**
    * Changes are made in memory at once (so concurrent updates cannot overwrite each
    * other) and written to disk together shortly after: one atomic write (temp file +
    * rename, by lowdb's steno) for a burst of updates instead of one per update.
+   * A failed write is reported and tried again with back-off; the data stays in
+   * memory, and later changes are written as usual.
    */
-  private persist(): void {
-    this.pending ??= setTimeout(() => {
+  private persist(delay = WRITE_DELAY_MS): void {
+    if (this.pending) return;
+    this.pending = setTimeout(() => {
       this.pending = undefined;
-      this.db.write().catch((error: unknown) => this.onWriteError(error));
-    }, WRITE_DELAY_MS);
+      this.db.write().then(
+        () => (this.retryDelay = RETRY_DELAY_MS.first),
+        (error: unknown) => {
+          this.onWriteError(error);
+          this.persist(this.retryDelay);
+          this.retryDelay = Math.min(this.retryDelay * 2, RETRY_DELAY_MS.max);
+        },
+      );
+    }, delay);
+    // A retry alone does not keep a finished process (the console, a CLI) alive.
+    if (delay > WRITE_DELAY_MS) this.pending.unref();
   }
+}
+
+/** A vote's key: a salted hash of user and entry, the same in both backends. */
+export function voteKey(salt: string, userId: number, entryId: string): string {
+  return createHash('sha256').update(`${salt}:${userId}:${entryId}`).digest('base64url').slice(0, 22);
+}
+
+/** Most asked first, then most recent. */
+export function sortUnanswered(items: UnansweredQuestion[]): UnansweredQuestion[] {
+  return items.sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen));
 }

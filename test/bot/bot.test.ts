@@ -205,7 +205,7 @@ describe('everything else', () => {
     const store = await Store.open(storePath, () => new Date('2026-11-29T01:02:03Z'));
     expect(store.warnings).toHaveLength(1);
     expect(await readdir(dirname(storePath))).toContain(`${basename(storePath)}.corrupt-2026-11-29T01-02-03-000Z`);
-    expect(store.getLocale(42)).toBeUndefined();
+    expect(await store.sessions.user.read('42')).toBeUndefined();
   });
 });
 

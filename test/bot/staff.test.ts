@@ -15,15 +15,15 @@ describe('store', () => {
       ...Array.from({ length: 200 }, (_, i) => store.recordUnanswered(`question number ${i % 50}`, 'en', false)),
       ...Array.from({ length: 100 }, (_, i) => store.recordFeedback(i, 'what-is-apostille', i % 3 ? 'up' : 'down')),
       ...Array.from({ length: 100 }, (_, i) => store.recordQuestion(i % 2 ? 'fees' : undefined, '2026-11-29')),
-      ...Array.from({ length: 50 }, (_, i) => store.setLocale(1000 + i, 'zh')),
+      ...Array.from({ length: 50 }, (_, i) => store.sessions.user.write(String(1000 + i), { locale: 'zh' })),
     ]);
     await store.flush();
     const reopened = await Store.open(path);
-    expect(reopened.unanswered()).toHaveLength(50);
-    expect(reopened.unanswered().every((q) => q.count === 4)).toBe(true);
-    expect(reopened.entryCounters()['what-is-apostille']).toMatchObject({ helpful: 66, unhelpful: 34 });
-    expect(reopened.dayCounters()['2026-11-29']).toEqual({ questions: 100, matched: 50 });
-    expect(reopened.getLocale(1049)).toBe('zh');
+    expect(await reopened.unanswered()).toHaveLength(50);
+    expect((await reopened.unanswered()).every((q) => q.count === 4)).toBe(true);
+    expect((await reopened.entryCounters())['what-is-apostille']).toMatchObject({ helpful: 66, unhelpful: 34 });
+    expect((await reopened.dayCounters())['2026-11-29']).toEqual({ questions: 100, matched: 50 });
+    expect(await reopened.sessions.user.read('1049')).toEqual({ locale: 'zh' });
     // What is stored about a question: its text and counts, never who asked.
     const file = await readFile(path, 'utf8');
     expect(Object.keys(JSON.parse(file).unanswered['question number 1'])).toEqual(['text', 'lang', 'firstSeen', 'lastSeen', 'count', 'lowConfidence']);
@@ -35,7 +35,7 @@ describe('store', () => {
     await store.recordUnanswered('very old question', 'en', false, new Date('2025-01-01T00:00:00Z'));
     const now = new Date('2026-11-29T00:00:00Z');
     for (let i = 0; i < STORE_LIMITS.unanswered + 20; i++) await store.recordUnanswered(`q${i}`, 'en', false, new Date(now.getTime() + i * 1000));
-    const items = store.unanswered();
+    const items = await store.unanswered();
     expect(items).toHaveLength(STORE_LIMITS.unanswered);
     expect(items.some((q) => q.text === 'very old question' || q.text === 'q0')).toBe(false);
   });
@@ -53,7 +53,7 @@ describe('feedback', () => {
     calls = await press(down!.callback_data);
     expect(calls).toEqual([expect.objectContaining({ method: 'answerCallbackQuery', text: 'You have already rated this answer.' })]);
     await press(down!.callback_data, { ...USER_EN, id: 99 });
-    expect(deps.store.entryCounters()['what-is-apostille']).toMatchObject({ helpful: 1, unhelpful: 1 });
+    expect((await deps.store.entryCounters())['what-is-apostille']).toMatchObject({ helpful: 1, unhelpful: 1 });
   });
 });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCallback } from '../../src/bot/callback-data.ts';
 import { STEPS } from '../../src/bot/features/check/steps.ts';
 import { LOCAL_BOT_INFO } from '../../src/bot/local-api.ts';
+import { chatSessionKey } from '../../src/storage/types.ts';
 import { buttonsOf, createTestBot, USER_EN, USER_ZH, type TestBot } from '../helpers/bot.ts';
 
 const text = (call: Record<string, unknown> | undefined) => String(call?.text ?? '');
@@ -167,14 +168,18 @@ describe('in a group, each member has their own check', () => {
     expect(text(annCard)).toContain('Chinese document used in Japan');
 
     // Both checks are over: the stored state is gone for both members.
-    expect(bot.deps.store.getWizard(GROUP.id, ANN.id)).toBeUndefined();
-    expect(bot.deps.store.getWizard(GROUP.id, BOB.id)).toBeUndefined();
+    expect(await bot.deps.store.sessions.chat.read(chatSessionKey(GROUP.id, ANN.id))).toBeUndefined();
+    expect(await bot.deps.store.sessions.chat.read(chatSessionKey(GROUP.id, BOB.id))).toBeUndefined();
   });
 
   it('the same member in two chats has two separate checks', async () => {
     const bot = await createTestBot();
     await collect(bot, groupText(ANN, '/check'));
     await bot.say('/check', USER_EN);
-    expect(bot.deps.store.getWizard(GROUP.id, ANN.id)?.nonce).not.toBe(bot.deps.store.getWizard(USER_EN.id, USER_EN.id)?.nonce);
+    const wizard = async (chatId: number, userId: number) => (await bot.deps.store.sessions.chat.read(chatSessionKey(chatId, userId)))?.wizard;
+    const [inGroup, inPrivate] = await Promise.all([wizard(GROUP.id, ANN.id), wizard(USER_EN.id, USER_EN.id)]);
+    expect(inGroup?.nonce).toMatch(/^[0-9a-f]{6}$/);
+    expect(inPrivate?.nonce).toMatch(/^[0-9a-f]{6}$/);
+    expect(inGroup?.nonce).not.toBe(inPrivate?.nonce);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draftEntries, draftFaqText, groupUnanswered, TODO_SOURCE } from '../../src/data/gaps.ts';
 import { validateFaq } from '../../src/data/validate.ts';
-import type { UnansweredQuestion } from '../../src/storage/store.ts';
+import type { UnansweredQuestion } from '../../src/storage/types.ts';
 import { shippedData, tempDir } from '../helpers/bot.ts';
 import { run, TSX } from '../helpers/process.ts';
 

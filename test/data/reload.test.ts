@@ -1,24 +1,12 @@
-import { copyFile, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportReload } from '../../src/bot/reload-report.ts';
 import { DataService, type LoadResult } from '../../src/data/service.ts';
 import { watchData } from '../../src/data/watch.ts';
 import { resolvePlace } from '../../src/places/index.ts';
-import { ADMIN, createTestBot, DATA_PATHS, tempDir } from '../helpers/bot.ts';
+import { ADMIN, createTestBot } from '../helpers/bot.ts';
+import { copyData, save } from '../helpers/data.ts';
 
-async function copyData() {
-  const dir = await tempDir('apostille-data-');
-  const paths = { faqFile: join(dir, 'faq.json'), countriesFile: join(dir, 'countries.json'), documentsFile: join(dir, 'documents.json') };
-  await Promise.all([copyFile(DATA_PATHS.faqFile, paths.faqFile), copyFile(DATA_PATHS.countriesFile, paths.countriesFile), copyFile(DATA_PATHS.documentsFile, paths.documentsFile)]);
-  return paths;
-}
-
-/** Saves like an editor does: write a temp file, then rename it over the original. */
-async function save(path: string, text: string) {
-  await writeFile(`${path}.tmp`, text);
-  await rename(`${path}.tmp`, path);
-}
 
 function nextResult(results: LoadResult[], count: number, timeoutMs = 2000): Promise<LoadResult> {
   const started = Date.now();

@@ -11,6 +11,7 @@ import type { KnowledgeBase } from '../../src/knowledge/load.ts';
 import { buildKnowledge } from '../../src/knowledge/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { Store } from '../../src/storage/store.ts';
+import type { Storage } from '../../src/storage/types.ts';
 
 export const FAQ_PATH = 'data/faq.json';
 export const DATA_PATHS = { faqFile: FAQ_PATH, countriesFile: 'data/countries.json', documentsFile: 'data/documents.json' };
@@ -43,14 +44,14 @@ export const USER_HK: LocalUser = { id: 44, first_name: '陳', language_code: 'z
 export const ADMIN: LocalUser = { id: 7, first_name: 'Staff', language_code: 'zh' };
 
 export async function createTestBot(
-  options: { kb?: KnowledgeBase; data?: DataService; storePath?: string; today?: string; adminIds?: number[]; runtime?: RuntimeOptions } = {},
+  options: { kb?: KnowledgeBase; data?: DataService; storePath?: string; store?: Storage; today?: string; adminIds?: number[]; runtime?: RuntimeOptions } = {},
 ): Promise<TestBot> {
   const storePath = options.storePath ?? join(await tempDir(), 'store.json');
   const shipped = options.data ?? (await shippedData());
   const data = options.kb ? new DataService({ ...shipped.current(), knowledge: buildKnowledge(options.kb) }) : shipped;
   const deps: BotDeps = {
     data,
-    store: await Store.open(storePath),
+    store: options.store ?? (await Store.open(storePath)),
     i18n: await I18n.create(),
     logger: silentLogger,
     today: () => options.today ?? '2026-11-29',

@@ -13,6 +13,8 @@ export interface RecordedCall {
 }
 
 type Scripted = { status: number; body: Record<string, unknown> };
+/** A scripted answer computed from the request (e.g. an error that echoes the URL and the payload, token and all). */
+type ScriptedFrom = (request: { url: string; payload: Record<string, unknown> }) => Scripted;
 
 export class FakeBotApi {
   readonly calls: RecordedCall[] = [];
@@ -20,7 +22,7 @@ export class FakeBotApi {
   private nextUpdateId = 1;
   private server?: Server;
   private port = 0;
-  private readonly scripts = new Map<string, Scripted[]>();
+  private readonly scripts = new Map<string, (Scripted | ScriptedFrom)[]>();
   private readonly delays = new Map<string, number>();
   private waiting: (() => void)[] = [];
   private messageId = 0;
@@ -53,7 +55,7 @@ export class FakeBotApi {
   }
 
   /** The next calls of `method` get these answers, in order; then normal service. */
-  script(method: string, ...responses: Scripted[]): void {
+  script(method: string, ...responses: (Scripted | ScriptedFrom)[]): void {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...responses]);
   }
 
@@ -105,7 +107,7 @@ export class FakeBotApi {
     }
     this.calls.push({ method, payload, at: Date.now() });
     const scripted = this.scripts.get(method)?.shift();
-    if (scripted) return scripted;
+    if (scripted) return typeof scripted === 'function' ? scripted({ url: req.url ?? '', payload }) : scripted;
     const delay = this.delays.get(method);
     if (delay) await new Promise((r) => setTimeout(r, delay));
     switch (method) {

@@ -1,7 +1,9 @@
 /** Starts the real bot (`npm start` without npm: tsx src/main.ts) as a child process and reads its JSON log. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { TSX } from './process.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const TEST_TOKEN = '123456789:TEST-token_abcdefghijklmnopqrstuvwxyz';
 
@@ -16,6 +18,21 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A webhook-mode bot on 127.0.0.1:`port` with its own DATA_DIR, against a local Bot API, outgoing throttling off. */
+export async function webhookEnv(apiRoot: string, port: number, secret: string): Promise<Record<string, string>> {
+  return {
+    BOT_TOKEN: TEST_TOKEN,
+    BOT_API_ROOT: apiRoot,
+    DATA_DIR: await mkdtemp(join(tmpdir(), 'apostille-bot-')),
+    MODE: 'webhook',
+    WEBHOOK_URL: 'https://bot.example.org/tg',
+    WEBHOOK_SECRET: secret,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    THROTTLE: 'off',
+  };
+}
+
 export interface BotProcess {
   child: ChildProcess;
   /** Every log line so far, parsed (non-JSON lines kept as { raw }). */
@@ -27,7 +44,9 @@ export interface BotProcess {
 }
 
 export function startBot(env: Record<string, string>): BotProcess {
-  const child = spawn(TSX, ['src/main.ts'], {
+  // Node itself with tsx as a loader (not the tsx CLI, which runs the bot in a child process):
+  // a signal, SIGKILL included, reaches the bot.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, MODE: '', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -23,7 +23,7 @@ function daysBefore(day: string, n: number): string {
 admin.command('stats', async (ctx) => {
   const { store } = ctx.deps;
   const today = ctx.deps.today();
-  const days = store.dayCounters();
+  const [days, unanswered, entryCounters] = await Promise.all([store.dayCounters(), store.unanswered(), store.entryCounters()]);
   const todayCounters = days[today] ?? { questions: 0, matched: 0 };
   const weekStart = daysBefore(today, 6);
   const week = Object.entries(days).filter(([day]) => day >= weekStart && day <= today);
@@ -35,12 +35,12 @@ admin.command('stats', async (ctx) => {
       todayMatched: todayCounters.matched,
       week: weekQuestions,
       rate: weekQuestions ? Math.round((100 * weekMatched) / weekQuestions) : 0,
-      unanswered: store.unanswered().length,
+      unanswered: unanswered.length,
     }),
     '',
     ctx.t('admin.top_entries'),
   ];
-  const entries = Object.entries(store.entryCounters()).sort(([, a], [, b]) => b.answered - a.answered || b.helpful - a.helpful);
+  const entries = Object.entries(entryCounters).sort(([, a], [, b]) => b.answered - a.answered || b.helpful - a.helpful);
   if (!entries.length) lines.push(ctx.t('admin.no_entries'));
   for (const [id, c] of entries.slice(0, TOP)) lines.push(ctx.t('admin.entry_line', { id, answered: c.answered, helpful: c.helpful, unhelpful: c.unhelpful }));
   await sendReply(ctx, { html: lines.join('\n'), buttons: [] });

@@ -3,6 +3,8 @@ import { checkDocument } from '../../check/rules.ts';
 import { detectLocale, langOf } from '../../knowledge/language.ts';
 import { verdictReply } from '../../check/card.ts';
 import { answerQuestion, REPRESENTATIVE_DOCUMENT } from '../../reply/answer.ts';
+import { freshFollowUp } from '../../storage/types.ts';
+import type { FollowUpContext } from '../../understand/index.ts';
 import { countryRow } from '../../understand/places.ts';
 import { onButton } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
@@ -15,22 +17,23 @@ const LOW_CONFIDENCE_MARGIN = 0.1;
 
 export const askFeature = new Composer<BotContext>();
 
-/**
- * In a group the bot answers only what is addressed to it (a reply to one of its
- * messages, or a mention of @its_name), so it does not answer every line of a chat.
- */
-export function addressedText(ctx: BotContext, text: string): string | undefined {
-  if (ctx.chat?.type === 'private') return text;
-  const mention = `@${ctx.me.username}`;
-  if (text.toLowerCase().includes(mention.toLowerCase())) return text.replace(new RegExp(mention, 'ig'), ' ').trim();
-  return ctx.message?.reply_to_message?.from?.id === ctx.me.id ? text : undefined;
+/** The member's previous question in this chat, while it is fresh (kept in the chat session). */
+function previousContext(ctx: BotContext): FollowUpContext | undefined {
+  const slot = freshFollowUp(ctx.session.chat);
+  return slot && { text: slot.question, countries: slot.entities.countries, documents: slot.entities.documents, direction: slot.entities.direction };
+}
+
+function rememberContext(ctx: BotContext, context: FollowUpContext): void {
+  const { text, countries, documents, direction } = context;
+  ctx.session.chat.followUp = { question: text, at: Date.now(), entities: { countries, documents, ...(direction ? { direction } : {}) } };
 }
 
 askFeature.on('message:text', async (ctx, next) => {
   if (ctx.message.text.startsWith('/')) return next();
-  const text = addressedText(ctx, ctx.message.text);
+  // In groups the gate (middleware.ts addressedToBot) lets through only what is addressed to the bot, without the mention.
+  const text = ctx.message.text.trim();
   if (!text) {
-    ctx.outcome = 'group_not_addressed';
+    ctx.outcome = 'empty';
     return;
   }
   // Answer in the language of the question; the saved choice only when the text says nothing.
@@ -40,7 +43,7 @@ askFeature.on('message:text', async (ctx, next) => {
   const t = ctx.deps.i18n.translator(locale);
   const store = ctx.deps.store;
   const userId = ctx.from?.id;
-  const previous = userId !== undefined ? store.getFollowUp(userId) : undefined;
+  const previous = userId !== undefined ? previousContext(ctx) : undefined;
   const answer = answerQuestion({ index, byId: kb.byId, tables, today: ctx.deps.today() }, text, locale, t, previous);
   const { result, entry, kind } = answer;
   ctx.outcome = kind === 'verdict' ? `verdict:${answer.verdicts[0]?.country?.code}` : kind === 'answer' ? `answered:${entry?.id}` : kind;
@@ -50,7 +53,7 @@ askFeature.on('message:text', async (ctx, next) => {
   const reply = { ...answer.reply, buttons: [...answer.reply.buttons, ...extraRows] };
   await sendReply(ctx, reply);
   // The next message may be a follow-up to this one; small talk keeps the question before it.
-  if (userId !== undefined && (kind === 'answer' || kind === 'verdict')) await store.setFollowUp(userId, answer.understanding.context);
+  if (userId !== undefined && (kind === 'answer' || kind === 'verdict')) rememberContext(ctx, answer.understanding.context);
   if (kind === 'smalltalk') return;
   // What staff need to see: questions we could not answer, or answered with little confidence.
   await store.recordQuestion(entry?.id, ctx.deps.today());

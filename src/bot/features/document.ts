@@ -40,14 +40,6 @@ export async function documentsSettled(deps: BotDeps): Promise<void> {
   while (running?.size) await Promise.allSettled([...running]);
 }
 
-/** Addressed to the bot in a group: a caption with its @name, or a reply to one of its messages. */
-function addressedInGroup(ctx: BotContext): boolean {
-  if (ctx.chat?.type === 'private') return true;
-  const caption = ctx.message?.caption ?? '';
-  if (caption.toLowerCase().includes(`@${ctx.me.username}`.toLowerCase())) return true;
-  return ctx.message?.reply_to_message?.from?.id === ctx.me.id;
-}
-
 /**
  * The file's bytes through the Bot API (getFile, then BOT_API_ROOT/file/bot<token>/<path>).
  * A local Bot API server (--local), like the console, answers with a path on this machine instead.
@@ -67,7 +59,8 @@ const READABLE_MIME = /^(?:image\/(?:jpeg|png|webp)|application\/pdf)$/;
 
 documentFeature.on(['message:photo', 'message:document'], async (ctx, next) => {
   const reader = ctx.deps.reader;
-  if (!reader || !addressedInGroup(ctx)) return next();
+  // In a group only files addressed to the bot get here (a caption with its @name, or a reply to it): the gate in middleware.ts.
+  if (!reader) return next();
   const { photo, document } = ctx.message;
   const file = photo ? photo.at(-1)! : document!;
   // A caption written in a language answers in it ("去德国" → Chinese).

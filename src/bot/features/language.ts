@@ -21,7 +21,7 @@ onButton(languageFeature, 'lang-menu', async (ctx) => {
 
 onButton(languageFeature, 'lang-set', async (ctx, { locale }) => {
   await ctx.answerCallbackQuery();
-  await ctx.deps.store.setLocale(ctx.from!.id, locale);
+  ctx.session.user.locale = locale;
   ctx.locale = locale;
   ctx.t = ctx.deps.i18n.translator(locale);
   try {

@@ -2,7 +2,7 @@
  * /check: does a document take an apostille? A wizard on inline buttons
  * (direction → kind → document → country → verdict), with typed answers
  * accepted at the document and country steps, or everything in one line:
- * "/check 原产地证书 德国". Wizard state is kept per chat member in the store:
+ * "/check 原产地证书 德国". Wizard state is kept in the chat session, per chat member:
  * in a group each member has their own check, and only they can press its buttons.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,11 +15,10 @@ import { detectLocale, langOf } from '../../../knowledge/language.ts';
 import { resolvePlace } from '../../../places/index.ts';
 import { localized } from '../../../reply/answer.ts';
 import { escapeHtml, quoteUserText } from '../../../reply/html.ts';
-import type { WizardState } from '../../../storage/store.ts';
+import type { WizardState } from '../../../storage/types.ts';
 import { onButton } from '../../callback-data.ts';
 import type { BotContext } from '../../context.ts';
 import { isHarmlessTelegramError, sendReply } from '../../send.ts';
-import { addressedText } from '../ask.ts';
 import { FIRST_STEP, previousStep, stepOf } from './steps.ts';
 import { countryButtons, documentButtons, documentLabel, frequentCountries, newCheckData, stepView } from './view.ts';
 
@@ -27,8 +26,13 @@ export { FREQUENT_COUNTRIES } from './view.ts';
 
 export const checkFeature = new Composer<BotContext>();
 
+/** This member's wizard in this chat (the session is written back when the update is done). */
+function wizardOf(ctx: BotContext): WizardState | undefined {
+  return ctx.chat && ctx.from ? ctx.session.chat.wizard : undefined;
+}
+
 async function saveState(ctx: BotContext, state: WizardState | undefined): Promise<void> {
-  await ctx.deps.store.setWizard(ctx.chat!.id, ctx.from!.id, state ? { ...state, updatedAt: new Date().toISOString() } : undefined);
+  ctx.session.chat.wizard = state ? { ...state, updatedAt: new Date().toISOString() } : undefined;
 }
 
 async function showStep(ctx: BotContext, state: WizardState, mode: 'edit' | 'send'): Promise<void> {
@@ -120,7 +124,8 @@ onButton(
       await ctx.answerCallbackQuery({ text: ctx.t('check.wizard.not_yours') });
       return;
     }
-    const state = ctx.chat ? ctx.deps.store.getWizard(ctx.chat.id, owner) : undefined;
+    // The presser is the owner here, so their session holds the wizard.
+    const state = wizardOf(ctx);
     if (!state || state.nonce !== nonce) {
       // An old button (another run, or a restart that lost nothing but the run is over).
       await expired(ctx);
@@ -164,11 +169,12 @@ onButton(
 );
 
 // Typed answers at the document and country steps; any other text goes on to the Q&A.
-// In a group only text addressed to the bot counts, so the wizard never answers the chat's other talk.
+// In a group only text addressed to the bot gets here (the gate in middleware.ts, which
+// also removes the @mention), so the wizard never answers the chat's other talk.
 checkFeature.on('message:text', async (ctx, next) => {
-  const state = ctx.deps.store.getWizard(ctx.chat.id, ctx.from.id);
+  const state = wizardOf(ctx);
   if (!state || ctx.message.text.startsWith('/') || !stepOf(state.step).typed) return next();
-  const text = addressedText(ctx, ctx.message.text)?.trim();
+  const text = ctx.message.text.trim();
   if (!text) return next();
   const { tables } = ctx.deps.data.current();
   if (state.step === 'document') {

@@ -2,7 +2,7 @@
  * The /check wizard's steps, in order. The "(n/4)" in each prompt is computed
  * from this list, so adding or removing a step renumbers every prompt.
  */
-import type { WizardState } from '../../../storage/store.ts';
+import type { WizardState } from '../../../storage/types.ts';
 
 export type StepId = WizardState['step'];
 

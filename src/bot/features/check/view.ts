@@ -4,7 +4,7 @@ import type { Country, DocumentType } from '../../../check/schema.ts';
 import { langOf } from '../../../knowledge/language.ts';
 import type { PlaceOption } from '../../../places/index.ts';
 import { localized } from '../../../reply/answer.ts';
-import type { WizardState } from '../../../storage/store.ts';
+import type { WizardState } from '../../../storage/types.ts';
 import { encodeCallback, type WizardAction } from '../../callback-data.ts';
 import type { BotContext } from '../../context.ts';
 import { STEPS, stepNumber, stepOf } from './steps.ts';
