@@ -1,12 +1,13 @@
 import type { Api } from 'grammy';
 import type { I18n } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
+import { LANGS } from '../i18n/languages.ts';
 
 export const COMMANDS = ['start', 'faq', 'check', 'country', 'help', 'lang'] as const;
 
 /** Sets the command menu in English (default) and Chinese; a failure is logged and start-up goes on. */
 export async function setCommandMenu(api: Api, i18n: I18n, logger: Logger): Promise<void> {
-  for (const locale of ['en', 'zh'] as const) {
+  for (const locale of LANGS) {
     const t = i18n.translator(locale);
     const commands = COMMANDS.map((command) => ({ command, description: t(`commands.${command}`) }));
     try {

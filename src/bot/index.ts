@@ -17,6 +17,7 @@ import { addressedToBot, logUpdates, oncePerUpdate, rateLimit, type RateLimitOpt
 import { sessions } from './session.ts';
 import { htmlByDefault } from './send.ts';
 import { installTransformers } from './transformers.ts';
+import { DEFAULT_LANG } from '../i18n/languages.ts';
 
 export interface RuntimeOptions {
   /** Queue outgoing calls within Telegram's flood limits. Default: off (tests); main turns it on. */
@@ -48,7 +49,7 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
   if (runtime.dedupeUpdates) bot.use(oncePerUpdate);
   bot.use(sessions(deps.store));
   bot.use(async (ctx, next) => {
-    ctx.locale = (ctx.from ? ctx.session.user.locale : undefined) ?? localeFromLanguageCode(ctx.from?.language_code) ?? 'en';
+    ctx.locale = (ctx.from ? ctx.session.user.locale : undefined) ?? localeFromLanguageCode(ctx.from?.language_code) ?? DEFAULT_LANG;
     ctx.t = deps.i18n.translator(ctx.locale);
     await next();
   });

@@ -5,6 +5,7 @@ import { redact } from '../logger.ts';
 import { escapeHtml } from '../reply/html.ts';
 import { userSessionKey } from '../storage/types.ts';
 import type { BotDeps } from './context.ts';
+import { DEFAULT_LANG } from '../i18n/languages.ts';
 
 /**
  * What a reload did: logged; a rejected edit is also sent to every admin, in the admin's language.
@@ -18,7 +19,7 @@ export async function reportReload(deps: BotDeps, api: Api, result: LoadResult):
   deps.logger.error({ report: formatIssues(result.issues, deps.i18n.plainTranslator('en'), []) }, 'data edit rejected; still serving the last good data');
   for (const adminId of deps.adminIds) {
     // The admin's language if the store can tell now; English otherwise.
-    const locale = (await deps.store.sessions.user.read(userSessionKey(adminId)).catch(() => undefined))?.locale ?? 'en';
+    const locale = (await deps.store.sessions.user.read(userSessionKey(adminId)).catch(() => undefined))?.locale ?? DEFAULT_LANG;
     const t = deps.i18n.translator(locale);
     // Keep the report inside one message; the log has all of it.
     const report = redact(formatIssues(result.issues, deps.i18n.plainTranslator(locale), []).slice(0, 3500));

@@ -3,6 +3,7 @@
  * and date always give the same verdict. Reasons and steps are codes with
  * parameters; render.ts words them in the reader's language.
  */
+import type { PerLang } from '../i18n/languages.ts';
 import { resolvePlace, type Bilingual, type PlaceResult } from '../places/index.ts';
 import { quoteUserText } from '../reply/html.ts';
 import type { Tables } from './catalogue.ts';
@@ -47,7 +48,7 @@ export interface Verdict {
   /** Every source behind the verdict, most relevant first; the card shows a few (reply/sources.ts). */
   sources: string[];
   /** Caveats from the data (bilingual text written by staff), shown under the reasons. */
-  caveats: { en: string; zh: string }[];
+  caveats: PerLang[];
   suggestions: { documents: DocumentRef[]; countries: CountryRef[] };
 }
 
@@ -80,8 +81,8 @@ export const SOURCES = {
   eApostille: 'https://www.kkxmy.com/apph5/95213.html',
 };
 
-type DocumentRef = { id: string; name: { en: string; zh: string } };
-type CountryRef = { code: string; name: { en: string; zh: string } };
+type DocumentRef = { id: string; name: PerLang };
+type CountryRef = { code: string; name: PerLang };
 const documentRef = (d: DocumentType): DocumentRef => ({ id: d.id, name: d.name });
 
 export function today(now: Date = new Date()): string {

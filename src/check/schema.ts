@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { perLangSchema } from '../i18n/languages.ts';
 
 const text = z.string().trim().min(1);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the date format YYYY-MM-DD');
-const bilingual = z.object({ en: text, zh: text });
+const bilingual = perLangSchema(text);
 const sources = z.array(text).min(1, 'give at least one source');
 
 export const CountrySchema = z.object({

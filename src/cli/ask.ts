@@ -17,10 +17,11 @@ import { DataService } from '../data/service.ts';
 import { answerQuestion, entryTitle, type AnswerKind } from '../reply/answer.ts';
 import { htmlToPlain } from '../reply/html.ts';
 import type { FollowUpContext } from '../understand/index.ts';
+import type { Lang } from '../i18n/languages.ts';
 
 export interface AskRecord {
   question: string;
-  lang: 'zh' | 'en';
+  lang: Lang;
   /** True for an FAQ answer or a case verdict; false for small talk and the fallback. */
   matched: boolean;
   /** The FAQ entry shown (a verdict may come with one), else null. */

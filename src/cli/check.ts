@@ -17,6 +17,7 @@ import { I18n } from '../i18n/index.ts';
 import { detectLocale, type Locale } from '../knowledge/language.ts';
 import { checkFile } from '../read/file.ts';
 import { htmlToPlain } from '../reply/html.ts';
+import { isLang } from '../i18n/languages.ts';
 
 async function main(): Promise<number> {
   loadDotEnv();
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
   if (!values.country && !values.file) problems.push(en('check.cli_error.country_required'));
   if (values.direction !== undefined && values.direction !== 'from_china' && values.direction !== 'to_china') problems.push(en('check.cli_error.bad_direction'));
   if (values.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(Date.parse(values.date)))) problems.push(en('check.cli_error.bad_date'));
-  if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') problems.push(en('check.cli_error.bad_lang'));
+  if (values.lang !== undefined && !isLang(values.lang)) problems.push(en('check.cli_error.bad_lang'));
   if (problems.length) {
     process.stderr.write(`${problems.join('\n')}\n${usage}\n`);
     return 2;

@@ -15,6 +15,7 @@ import { callbackUpdate, documentUpdate, inlineQueryUpdate, textUpdate, type Loc
 import { localeFromLanguageCode } from '../knowledge/language.ts';
 import { htmlToPlain } from '../reply/html.ts';
 import { userSessionKey } from '../storage/types.ts';
+import { DEFAULT_LANG } from '../i18n/languages.ts';
 
 const MIME_BY_EXTENSION: Record<string, string> = { '.pdf': 'application/pdf', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
 
@@ -35,7 +36,7 @@ export async function runConsole(deps: BotDeps, options: ConsoleOptions): Promis
   const { input, output } = options;
   const user: LocalUser = { id: 1, first_name: 'Console', language_code: options.languageCode ?? 'en' };
   const saved = await deps.store.sessions.user.read(userSessionKey(user.id));
-  const t = deps.i18n.translator(saved?.locale ?? localeFromLanguageCode(user.language_code) ?? 'en');
+  const t = deps.i18n.translator(saved?.locale ?? localeFromLanguageCode(user.language_code) ?? DEFAULT_LANG);
   const api = new LocalApi();
   const bot = api.install(createBot('0:console', deps, { botInfo: LOCAL_BOT_INFO }));
   let lastButtons: { buttons: InlineButton[]; messageId: number; text: string } | undefined;

@@ -11,6 +11,7 @@ import { formatIssues } from '../data/report.ts';
 import { loadData } from '../data/service.ts';
 import { hasErrors } from '../data/validate.ts';
 import { I18n } from '../i18n/index.ts';
+import { DEFAULT_LANG, isLang } from '../i18n/languages.ts';
 
 async function main(): Promise<number> {
   loadDotEnv();
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
   const result = await loadData(paths, { today });
   const i18n = await I18n.create();
   // Plain text on the command line: no HTML escapes (&quot;) in the report.
-  const t = i18n.plainTranslator(values.lang === 'zh' ? 'zh' : 'en');
+  const t = i18n.plainTranslator(isLang(values.lang) ? values.lang : DEFAULT_LANG);
   const files = [paths.faqFile, paths.countriesFile, paths.documentsFile].map((f) => f.replace(`${process.cwd()}/`, ''));
   const issues = result.issues.map((i) => ({ ...i, file: i.file.replace(`${process.cwd()}/`, '') }));
   process.stdout.write(`${formatIssues(issues, t, files)}\n`);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { TELEGRAM_MESSAGE_LIMIT } from '../reply/html.ts';
 import { CountrySchema, DocumentSchema } from '../check/schema.ts';
 import { FaqEntrySchema } from '../knowledge/schema.ts';
+import { LANGS } from '../i18n/languages.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -161,7 +162,7 @@ export function validateFaq(text: string, file = 'data/faq.json', options: FaqCh
       if (age > STALE_AFTER_DAYS) issues.push({ severity: 'warning', file, entry, field: 'updated', code: 'stale_entry', params: { updated: value.updated, days: age } });
     }
     const answer = (value?.answer ?? {}) as Raw;
-    for (const lang of ['zh', 'en'] as const) {
+    for (const lang of LANGS) {
       const text = answer[lang];
       if (typeof text === 'string' && text.length > TELEGRAM_MESSAGE_LIMIT) {
         issues.push({ severity: 'error', file, entry, field: `answer.${lang}`, code: 'answer_too_long', params: { length: text.length, limit: TELEGRAM_MESSAGE_LIMIT } });
@@ -177,7 +178,7 @@ export function validateFaq(text: string, file = 'data/faq.json', options: FaqCh
       }
     }
     const variants = (value?.questions ?? {}) as Raw;
-    for (const lang of ['zh', 'en'] as const) {
+    for (const lang of LANGS) {
       const list = variants[lang];
       if (!Array.isArray(list)) continue;
       for (const question of list) {

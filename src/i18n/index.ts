@@ -10,12 +10,13 @@ import i18next, { type i18n as I18nInstance } from 'i18next';
 import { toTraditional } from '../knowledge/chinese.ts';
 import { langOf, type Locale } from '../knowledge/language.ts';
 import { escapeHtml } from '../reply/html.ts';
+import { DEFAULT_LANG, LANGS, type Lang } from './languages.ts';
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 export const LOCALES_DIR = fileURLToPath(new URL('../../locales/', import.meta.url));
 
-export function readLocaleFile(lang: 'en' | 'zh'): Record<string, unknown> {
+export function readLocaleFile(lang: Lang): Record<string, unknown> {
   return JSON.parse(readFileSync(`${LOCALES_DIR}${lang}.json`, 'utf8')) as Record<string, unknown>;
 }
 
@@ -25,9 +26,9 @@ export class I18n {
   static async create(): Promise<I18n> {
     const instance = i18next.createInstance();
     await instance.init({
-      resources: { en: { translation: readLocaleFile('en') }, zh: { translation: readLocaleFile('zh') } },
-      lng: 'en',
-      fallbackLng: 'en',
+      resources: Object.fromEntries(LANGS.map((lang) => [lang, { translation: readLocaleFile(lang) }])),
+      lng: DEFAULT_LANG,
+      fallbackLng: DEFAULT_LANG,
       // Replies are HTML: interpolated values are escaped for it (only & < > ").
       interpolation: { escapeValue: true, escape: escapeHtml },
       returnNull: false,

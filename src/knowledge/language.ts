@@ -1,9 +1,11 @@
+import { LANGS, type Lang } from '../i18n/languages.ts';
 import { hasHan, isTraditional } from './chinese.ts';
 
-/** The languages answers exist in, and the three ways we show them. */
-export type Lang = 'zh' | 'en';
-export type Locale = 'en' | 'zh' | 'zh-Hant';
-export const LOCALES: readonly Locale[] = ['en', 'zh', 'zh-Hant'];
+export type { Lang };
+
+/** Traditional Chinese is shown from the zh text through OpenCC, so it is a locale but not a language. */
+export type Locale = Lang | 'zh-Hant';
+export const LOCALES: readonly Locale[] = [...LANGS, 'zh-Hant'];
 
 export function langOf(locale: Locale): Lang {
   return locale === 'en' ? 'en' : 'zh';

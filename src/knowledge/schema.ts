@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { perLangSchema } from '../i18n/languages.ts';
 
 const text = z.string().trim().min(1);
-const bilingual = <T extends z.ZodTypeAny>(item: T) => z.object({ zh: item, en: item });
 
 /** A source is a public URL or the name of a document; one entry may cite several. */
 export const SourceSchema = z.union([text, z.array(text).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
@@ -9,9 +9,9 @@ export const SourceSchema = z.union([text, z.array(text).min(1)]).transform((val
 export const FaqEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'use 2–41 characters: lower-case letters, digits and hyphens'),
   category: text,
-  questions: bilingual(z.array(text).min(3, 'give at least 3 question variants')),
+  questions: perLangSchema(z.array(text).min(3, 'give at least 3 question variants')),
   keywords: z.array(text).default([]),
-  answer: bilingual(text),
+  answer: perLangSchema(text),
   source: SourceSchema,
   related: z.array(z.string()).default([]),
   updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the date format YYYY-MM-DD'),

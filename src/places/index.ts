@@ -17,15 +17,14 @@
  */
 import { createRequire } from 'node:module';
 import { toSimplified } from '../knowledge/chinese.ts';
+import type { PerLang } from '../i18n/languages.ts';
 import { CHINA_CITIES, CHINA_PROVINCES, EXTRA_COUNTRY_NAMES, MAINLAND_CHINA_NAMES, NOT_PLACES, REGIONS, SOVEREIGN_OF, TAIWAN_NAMES } from './gazetteer.ts';
 import { editDistance, HAN, nameKey } from './names.ts';
 
 export { editDistance, nameKey } from './names.ts';
 
-export interface Bilingual {
-  en: string;
-  zh: string;
-}
+/** A place's name in every language. */
+export type Bilingual = PerLang;
 
 /** Where a name points. A territory or region points at the state whose verdict applies, keeping its own name. */
 export type PlaceTarget =

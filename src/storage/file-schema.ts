@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../knowledge/language.ts';
 import type { ChatSession, DayCounters, EntryCounters, UnansweredQuestion, UserSession } from './types.ts';
+import { LangSchema } from '../i18n/languages.ts';
 
 export interface StoreData {
   version: 1;
@@ -50,7 +51,7 @@ const FollowUpSchema = z.object({
 // One bad part of a session costs that part only.
 const UserSessionSchema = z.object({ locale: z.enum(LOCALES as [Locale, ...Locale[]]).optional().catch(undefined) });
 const ChatSessionSchema = z.object({ wizard: WizardSchema.optional().catch(undefined), followUp: FollowUpSchema.optional().catch(undefined) });
-const UnansweredSchema = z.object({ text: z.string(), lang: z.enum(['zh', 'en']), firstSeen: isoTime, lastSeen: isoTime, count: count.min(1), lowConfidence: z.boolean() });
+const UnansweredSchema = z.object({ text: z.string(), lang: LangSchema, firstSeen: isoTime, lastSeen: isoTime, count: count.min(1), lowConfidence: z.boolean() });
 const EntrySchema = z.object({ answered: count, helpful: count, unhelpful: count });
 const DaySchema = z.object({ questions: count, matched: count });
 

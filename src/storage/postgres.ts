@@ -9,6 +9,7 @@
  * acknowledged and comes back (webhook 503 → Telegram re-sends; polling waits).
  */
 import pg from 'pg';
+import type { Lang } from '../i18n/languages.ts';
 import type { StoreData } from './file-schema.ts';
 import { migrate, type MigrationResult } from './migrate.ts';
 import { sortUnanswered, voteKey } from './store.ts';
@@ -183,7 +184,7 @@ export class PostgresStore implements Storage {
     if (rows[0]?.new_day) await this.query('DELETE FROM day_counters WHERE day NOT IN (SELECT day FROM day_counters ORDER BY day DESC LIMIT $1)', [STORE_LIMITS.days]);
   }
 
-  async recordUnanswered(text: string, lang: 'zh' | 'en', lowConfidence: boolean, now: Date = new Date()): Promise<void> {
+  async recordUnanswered(text: string, lang: Lang, lowConfidence: boolean, now: Date = new Date()): Promise<void> {
     const key = unansweredKey(text);
     if (!key) return;
     const { rows } = await this.query<{ inserted: boolean }>(
@@ -219,7 +220,7 @@ export class PostgresStore implements Storage {
   }
 
   async unanswered(): Promise<UnansweredQuestion[]> {
-    const { rows } = await this.query<{ text: string; lang: 'zh' | 'en'; first_seen: Date; last_seen: Date; count: number; low_confidence: boolean }>(
+    const { rows } = await this.query<{ text: string; lang: Lang; first_seen: Date; last_seen: Date; count: number; low_confidence: boolean }>(
       'SELECT text, lang, first_seen, last_seen, count, low_confidence FROM unanswered',
     );
     return sortUnanswered(
@@ -360,7 +361,7 @@ export class PostgresStore implements Storage {
       // One consistent view of all tables.
       await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const sessions = (await client.query<{ kind: 'user' | 'chat'; key: string; value: object }>('SELECT kind, key, value FROM sessions')).rows;
-      const unanswered = (await client.query<{ key: string; text: string; lang: 'zh' | 'en'; first_seen: Date; last_seen: Date; count: number; low_confidence: boolean }>('SELECT * FROM unanswered')).rows;
+      const unanswered = (await client.query<{ key: string; text: string; lang: Lang; first_seen: Date; last_seen: Date; count: number; low_confidence: boolean }>('SELECT * FROM unanswered')).rows;
       const entries = (await client.query<EntryCounters & { entry_id: string }>('SELECT entry_id, answered, helpful, unhelpful FROM entry_counters')).rows;
       const days = (await client.query<DayCounters & { day: string }>('SELECT day, questions, matched FROM day_counters')).rows;
       const votes = (await client.query<{ key: string; vote: 'up' | 'down' }>('SELECT key, vote FROM votes')).rows;

@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { emptyStoreData, repairStoreData, type StoreData } from './file-schema.ts';
+import type { Lang } from '../i18n/languages.ts';
 import {
   STORE_LIMITS,
   unansweredKey,
@@ -141,7 +142,7 @@ export class Store implements Storage {
     this.persist();
   }
 
-  async recordUnanswered(text: string, lang: 'zh' | 'en', lowConfidence: boolean, now: Date = new Date()): Promise<void> {
+  async recordUnanswered(text: string, lang: Lang, lowConfidence: boolean, now: Date = new Date()): Promise<void> {
     const key = unansweredKey(text);
     if (!key) return;
     const at = now.toISOString();

@@ -8,6 +8,7 @@
  * (several replicas on one database).
  */
 import type { Locale } from '../knowledge/language.ts';
+import type { Lang } from '../i18n/languages.ts';
 
 /** Per user, wherever they write from. */
 export interface UserSession {
@@ -60,7 +61,7 @@ export const chatSessionKey = (chatId: number, userId: number) => `${chatId}:${u
 /** A question the bot could not answer (or answered with low confidence). No user id is kept with it. */
 export interface UnansweredQuestion {
   text: string;
-  lang: 'zh' | 'en';
+  lang: Lang;
   firstSeen: string;
   lastSeen: string;
   count: number;
@@ -102,7 +103,7 @@ export interface Repository {
   /** Counts a question for the day and, when it was answered, for the entry (both or neither). */
   recordQuestion(entryId: string | undefined, day: string): Promise<void>;
   /** Logs a question the bot could not answer well; the same text (normalised) is counted, not repeated. */
-  recordUnanswered(text: string, lang: 'zh' | 'en', lowConfidence: boolean, now?: Date): Promise<void>;
+  recordUnanswered(text: string, lang: Lang, lowConfidence: boolean, now?: Date): Promise<void>;
   /** Records a 👍/👎 once per user and entry; false when this user already rated it. */
   recordFeedback(userId: number, entryId: string, vote: 'up' | 'down'): Promise<boolean>;
   /** Most asked first. */
