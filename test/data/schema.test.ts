@@ -6,6 +6,7 @@ import { DataService } from '../../src/data/service.ts';
 import { DATA_PATHS } from '../helpers/bot.ts';
 import { schemaProblems } from '../helpers/json-schema.ts';
 import { run, TSX } from '../helpers/process.ts';
+import { LANGS } from '../../src/i18n/languages.ts';
 
 describe('JSON Schema files for the data files', () => {
   it.each(DATA_SCHEMAS.map((s) => [s.name, s] as const))('data/schema/%s.schema.json matches the zod schema (run npm run schema when this fails)', (_name, entry) => {
@@ -25,7 +26,7 @@ describe('JSON Schema files for the data files', () => {
     const faq = JSON.parse(readFileSync(schemaPath('faq'), 'utf8'));
     const entry = faq.properties.entries.items;
     expect(entry.required).toEqual(expect.arrayContaining(['id', 'category', 'questions', 'answer', 'source', 'updated']));
-    expect(entry.properties.answer.required).toEqual(['zh', 'en']);
+    expect(entry.properties.answer.required).toEqual([...LANGS]);
     expect(entry.properties.questions.properties.en.minItems).toBe(3);
     expect(entry.properties.updated.pattern).toBe('^\\d{4}-\\d{2}-\\d{2}$');
   });
