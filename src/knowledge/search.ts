@@ -66,11 +66,38 @@ const PLACE_WEIGHT = 1.5;
 /** Coverage needed when the question names a known topic but no domain word. */
 const OUT_OF_DOMAIN_THRESHOLD = 0.75;
 
+/** One entry's use of a term, while the index is built. */
 interface Posting {
   entry: number;
   weight: number;
   /** Bit i set: question variant i of the entry contains the term. */
   variants: number;
+}
+
+/**
+ * A term's postings as parallel typed arrays, in entry order: compact, and quick to
+ * walk or to binary-search by entry (an array of objects is neither at 5,000 entries).
+ */
+interface PostingList {
+  entries: Int32Array;
+  /** The field weight per posting (WEIGHT values, exact). */
+  weights: Float64Array;
+  variants: Int32Array;
+  /** Whether some question variant or keyword (not only answer text) uses the term. */
+  topic: boolean;
+  /** The most one unit of the term's gain can add to an entry's score: half through its field weight, half through a question variant. */
+  maxScorePerGain: number;
+}
+
+function postingList(postings: Posting[]): PostingList {
+  const maxWeight = postings.reduce((max, p) => Math.max(max, p.weight), 0);
+  return {
+    entries: Int32Array.from(postings, (p) => p.entry),
+    weights: Float64Array.from(postings, (p) => p.weight),
+    variants: Int32Array.from(postings, (p) => p.variants),
+    topic: maxWeight >= WEIGHT.question,
+    maxScorePerGain: 0.5 * maxWeight + (postings.some((p) => p.variants !== 0) ? 0.5 : 0),
+  };
 }
 
 export interface QueryTerm {
@@ -96,6 +123,38 @@ function phrasesByLength(lexicon: LexiconTables): Map<number, string[][]> {
   return byLength;
 }
 
+interface KnownTerm {
+  postings: PostingList;
+  /** quality × IDF × term weight: what the term adds to an entry that has it (times the posting's field weight). */
+  gain: number;
+}
+
+interface Ranked {
+  index: number;
+  score: number;
+}
+
+/**
+ * Pruned ranking scores each candidate through binary searches; past this many
+ * candidates (a share of the entries, at least the minimum) the full pass is cheaper.
+ */
+const PRUNED_SHARE = 0.25;
+const PRUNED_MIN_BUDGET = 200;
+
+/** Where an entry is in a term's list (lists are in entry order), or -1. */
+function postingOf(entries: Int32Array, entry: number): number {
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = entries[mid]!;
+    if (at === entry) return mid;
+    if (at < entry) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
 /** Ranking order: higher score first, then id, so equal scores come out the same every time. */
 function better(score: number, index: number, other: { index: number; score: number }, entries: FaqEntry[]): boolean {
   return score > other.score || (score === other.score && entries[index]!.id < entries[other.index]!.id);
@@ -106,7 +165,7 @@ const MAX_VARIANTS = 31;
 
 export class FaqIndex {
   readonly entries: FaqEntry[];
-  private readonly postings = new Map<string, Posting[]>();
+  private readonly postings = new Map<string, PostingList>();
   /** Distinct Latin words of the index and lexicon, and a bigram index over them for fuzzy candidates. */
   private latinWords: string[] = [];
   private readonly latinBigrams = new Map<string, number[]>();
@@ -117,7 +176,7 @@ export class FaqIndex {
   readonly lexicon: LexiconTables;
   private readonly hanPhrasesByLength: Map<number, string[][]>;
   /** Score accumulators reused by every search (search is synchronous, so one set is enough). */
-  private readonly scratch: { union: Float64Array; variantSums: Float64Array; touched: Int32Array };
+  private readonly scratch: { union: Float64Array; variantSums: Float64Array; touched: Int32Array; seen: Uint8Array; entryVariantSums: Float64Array };
 
   /** What is left of the build (see buildSteps); empty once the index is complete. */
   private readonly pendingBuild: Generator<void>;
@@ -132,7 +191,7 @@ export class FaqIndex {
     this.lexicon = options.lexicon ?? LEXICON;
     this.hanPhrasesByLength = phrasesByLength(this.lexicon);
     const n = kb.entries.length;
-    this.scratch = { union: new Float64Array(n), variantSums: new Float64Array(n * MAX_VARIANTS), touched: new Int32Array(n) };
+    this.scratch = { union: new Float64Array(n), variantSums: new Float64Array(n * MAX_VARIANTS), touched: new Int32Array(n), seen: new Uint8Array(n), entryVariantSums: new Float64Array(MAX_VARIANTS) };
     this.pendingBuild = this.buildSteps(kb);
     if (when === 'now') for (const _step of this.pendingBuild);
   }
@@ -157,10 +216,17 @@ export class FaqIndex {
   private *buildSteps(kb: KnowledgeBase): Generator<void> {
     const latinSurfaces = new Set<string>();
     const variantTerms: string[][][] = [];
+    const building = new Map<string, Posting[]>();
     for (const [index, entry] of kb.entries.entries()) {
-      variantTerms.push(this.indexEntry(entry, index, latinSurfaces));
+      variantTerms.push(this.indexEntry(entry, index, latinSurfaces, building));
       yield;
     }
+    let converted = 0;
+    for (const [term, postings] of building) {
+      this.postings.set(term, postingList(postings));
+      if (++converted % 1000 === 0) yield;
+    }
+    building.clear();
     for (const variants of variantTerms) {
       this.variantMass.push(variants.map((terms) => [...new Set(terms)].reduce((sum, term) => sum + this.idf(term) * FaqIndex.termWeight(term), 0)));
       yield;
@@ -178,7 +244,7 @@ export class FaqIndex {
   }
 
   /** Adds an entry's terms to the postings; returns each question variant's terms. */
-  private indexEntry(entry: FaqEntry, index: number, latinSurfaces: Set<string>): string[][] {
+  private indexEntry(entry: FaqEntry, index: number, latinSurfaces: Set<string>, building: Map<string, Posting[]>): string[][] {
     const best = new Map<string, Posting>();
     const add = (terms: Term[], weight: number, variantBit: number) => {
       for (const { term, surface, script } of terms) {
@@ -199,9 +265,9 @@ export class FaqIndex {
     add(analyze(entry.answer.zh, this.lexicon), WEIGHT.answer, 0);
     add(analyze(entry.answer.en, this.lexicon), WEIGHT.answer, 0);
     for (const [term, posting] of best) {
-      const list = this.postings.get(term);
+      const list = building.get(term);
       if (list) list.push(posting);
-      else this.postings.set(term, [posting]);
+      else building.set(term, [posting]);
     }
     return variantTerms;
   }
@@ -223,7 +289,7 @@ export class FaqIndex {
   }
 
   private idf(term: string): number {
-    const df = this.postings.get(term)?.length ?? 0;
+    const df = this.postings.get(term)?.entries.length ?? 0;
     const n = this.entries.length;
     // Floored: a word in nearly every entry ("apostille") still says the question is about it.
     return Math.max(MIN_IDF, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
@@ -314,15 +380,15 @@ export class FaqIndex {
 
   /** True when some question variant or keyword (not only answer text) uses the term. */
   isTopicTerm(term: string): boolean {
-    return this.postings.get(term)?.some((p) => p.weight >= WEIGHT.question) ?? false;
+    return this.postings.get(term)?.topic ?? false;
   }
 
   /** Scores terms already read (readQuery): callers that read a message clause by clause score any union of clauses without reading twice. */
   searchTerms(query: QueryTerm[], limit = this.options.limit): SearchResult {
     const inDomain = query.some((q) => q.quality > 0 && isDomainToken(q.term, this.lexicon));
     const unknownIdf = Math.log(1 + (this.entries.length + 0.5) / 0.5) * UNKNOWN_TERM_FACTOR;
-    const { union, variantSums, touched } = this.scratch;
-    let touchedCount = 0;
+    // The known terms in query order (scores are summed in this order, so they come out the same bit for bit).
+    const known: KnownTerm[] = [];
     let mass = 0;
     for (const { term, quality } of query) {
       const postings = quality > 0 ? this.postings.get(term) : undefined;
@@ -334,16 +400,115 @@ export class FaqIndex {
       }
       const idf = this.idf(term) * weight;
       mass += idf;
-      const gain = quality * idf;
-      for (const p of postings) {
-        if (union[p.entry] === 0) touched[touchedCount++] = p.entry;
-        union[p.entry]! += gain * p.weight + Number.MIN_VALUE;
-        const base = p.entry * MAX_VARIANTS;
-        for (let bits = p.variants, i = 0; bits; bits >>>= 1, i++) if (bits & 1) variantSums[base + i]! += gain;
+      known.push({ postings, gain: quality * idf });
+    }
+    const top = this.rankPruned(known, mass, limit) ?? this.rankAll(known, mass, limit);
+    // Keyword weight can lift a score a little past 1; callers see coverage in 0–1.
+    const candidates = top.map(({ index, score }) => ({ entry: this.entries[index]!, score: Math.min(1, score) }));
+    const best = candidates[0];
+    // Small talk shares words with us ("how", "time", "price"): a question is answered only
+    // when it names something of our domain, or names a topic we know (a country, a fee)
+    // and the best entry covers nearly all of it ("印度?").
+    const namesTopic = query.some((q) => q.quality > 0 && q.term.startsWith('#'));
+    const confident = inDomain ? this.options.threshold : namesTopic ? OUT_OF_DOMAIN_THRESHOLD : Infinity;
+    const matched = Boolean(best && best.score >= confident);
+    return {
+      matched,
+      entry: matched ? best?.entry : undefined,
+      score: best?.score ?? 0,
+      candidates,
+      inDomain,
+      terms: query.map((q) => ({ ...q, known: q.quality > 0 && this.postings.has(q.term) })),
+    };
+  }
+
+  /**
+   * The best `limit` entries, scoring only entries that could still make it (max-score
+   * pruning): terms are taken rarest first, and once the terms left could not lift an
+   * entry that has none of the others above the current last of the best, their
+   * postings (the common words': "apostille" is in nearly every entry) are never walked.
+   * The entries it scores get exactly rankAll's scores, so the result is the same.
+   * Undefined when so many entries would be scored that the full pass is cheaper.
+   */
+  private rankPruned(terms: KnownTerm[], mass: number, limit: number): Ranked[] | undefined {
+    if (limit < 1) return [];
+    const bound = (term: KnownTerm) => (term.gain * term.postings.maxScorePerGain) / mass;
+    // Largest bound first: the terms that could lift an entry most are the ones whose entries are scored.
+    const order = terms.map((_, j) => j).sort((a, b) => bound(terms[b]!) - bound(terms[a]!) || terms[a]!.postings.entries.length - terms[b]!.postings.entries.length);
+    // rest[s]: the most an entry can score from the terms order[s…] alone.
+    const rest = new Float64Array(order.length + 1);
+    for (let s = order.length - 1; s >= 0; s--) rest[s] = rest[s + 1]! + bound(terms[order[s]!]!);
+    const budget = Math.max(PRUNED_MIN_BUDGET, this.entries.length * PRUNED_SHARE);
+    const { seen, touched } = this.scratch;
+    let touchedCount = 0;
+    const top: Ranked[] = [];
+    let complete = true;
+    for (let s = 0; s < order.length; s++) {
+      // Floating-point slack: an entry that ties the last of the best may still enter (ids break ties).
+      if (top.length === limit && rest[s]! * (1 + 1e-9) < top[limit - 1]!.score) break;
+      const entries = terms[order[s]!]!.postings.entries;
+      if (touchedCount + entries.length > budget) {
+        complete = false;
+        break;
+      }
+      for (const entry of entries) {
+        if (seen[entry]) continue;
+        seen[entry] = 1;
+        touched[touchedCount++] = entry;
+        this.insertTop(top, limit, entry, this.scoreEntry(entry, terms, mass));
       }
     }
-    // Keep the best few in a small sorted array: no sort over every touched entry.
-    const top: { index: number; score: number }[] = [];
+    for (let t = 0; t < touchedCount; t++) seen[touched[t]!] = 0;
+    return complete ? top : undefined;
+  }
+
+  /** One entry's score, the way rankAll computes it (same operations in the same order). */
+  private scoreEntry(index: number, terms: KnownTerm[], mass: number): number {
+    const variantSums = this.scratch.entryVariantSums;
+    const ownMasses = this.variantMass[index] ?? [];
+    variantSums.fill(0, 0, ownMasses.length);
+    let union = 0;
+    for (const { postings, gain } of terms) {
+      const at = postingOf(postings.entries, index);
+      if (at < 0) continue;
+      union += gain * postings.weights[at]! + Number.MIN_VALUE;
+      for (let bits = postings.variants[at]!, i = 0; bits; bits >>>= 1, i++) if (bits & 1) variantSums[i]! += gain;
+    }
+    let bestVariant = 0;
+    for (let i = 0; i < ownMasses.length; i++) {
+      const matchedMass = variantSums[i]!;
+      if (matchedMass === 0) continue;
+      const ownMass = ownMasses[i]!;
+      const similarity = (matchedMass / mass) * (0.6 + 0.4 * Math.min(1, ownMass > 0 ? matchedMass / ownMass : 0));
+      if (similarity > bestVariant) bestVariant = similarity;
+    }
+    return 0.5 * (union / mass) + 0.5 * bestVariant;
+  }
+
+  /** Keeps the best few in a small sorted array: no sort over every entry scored. */
+  private insertTop(top: Ranked[], limit: number, index: number, score: number): void {
+    if (top.length === limit && !better(score, index, top[limit - 1]!, this.entries)) return;
+    let at = top.length;
+    while (at > 0 && better(score, index, top[at - 1]!, this.entries)) at--;
+    top.splice(at, 0, { index, score });
+    if (top.length > limit) top.pop();
+  }
+
+  /** Every entry any term names, scored: one pass over each term's postings, then over the entries touched. */
+  private rankAll(terms: KnownTerm[], mass: number, limit: number): Ranked[] {
+    const { union, variantSums, touched } = this.scratch;
+    let touchedCount = 0;
+    for (const { postings, gain } of terms) {
+      const { entries, weights, variants } = postings;
+      for (let at = 0; at < entries.length; at++) {
+        const entry = entries[at]!;
+        if (union[entry] === 0) touched[touchedCount++] = entry;
+        union[entry]! += gain * weights[at]! + Number.MIN_VALUE;
+        const base = entry * MAX_VARIANTS;
+        for (let bits = variants[at]!, i = 0; bits; bits >>>= 1, i++) if (bits & 1) variantSums[base + i]! += gain;
+      }
+    }
+    const top: Ranked[] = [];
     for (let t = 0; t < touchedCount; t++) {
       const index = touched[t]!;
       const base = index * MAX_VARIANTS;
@@ -364,29 +529,8 @@ export class FaqIndex {
       // the second separates entries that share vocabulary but answer different things.
       const score = 0.5 * (union[index]! / mass) + 0.5 * bestVariant;
       union[index] = 0;
-      if (top.length === limit && !better(score, index, top[limit - 1]!, this.entries)) continue;
-      let at = top.length;
-      while (at > 0 && better(score, index, top[at - 1]!, this.entries)) at--;
-      top.splice(at, 0, { index, score });
-      if (top.length > limit) top.pop();
+      this.insertTop(top, limit, index, score);
     }
-    // Keyword weight can lift a score a little past 1; callers see coverage in 0–1.
-    const candidates = top.map(({ index, score }) => ({ entry: this.entries[index]!, score: Math.min(1, score) }));
-    const best = candidates[0];
-    // Small talk shares words with us ("how", "time", "price"): a question is answered only
-    // when it names something of our domain, or names a topic we know (a country, a fee)
-    // and the best entry covers nearly all of it ("印度?").
-    const namesTopic = query.some((q) => q.quality > 0 && q.term.startsWith('#'));
-    const confident = inDomain ? this.options.threshold : namesTopic ? OUT_OF_DOMAIN_THRESHOLD : Infinity;
-    const matched = Boolean(best && best.score >= confident);
-    return {
-      matched,
-      entry: matched ? best?.entry : undefined,
-      score: best?.score ?? 0,
-      candidates,
-      inDomain,
-      terms: query.map((q) => ({ ...q, known: q.quality > 0 && this.postings.has(q.term) })),
-    };
+    return top;
   }
 }
-
