@@ -135,24 +135,29 @@ interface Ranked {
 }
 
 /**
- * Pruned ranking scores each candidate through binary searches; past this many
- * candidates (a share of the entries, at least the minimum) the full pass is cheaper.
+ * The first position at or after `from` whose entry is not below `entry` (lists are in
+ * entry order; the length when there is none). Gallops: a near entry costs a step or
+ * two, a far one a logarithm.
  */
-const PRUNED_SHARE = 0.25;
-const PRUNED_MIN_BUDGET = 200;
-
-/** Where an entry is in a term's list (lists are in entry order), or -1. */
-function postingOf(entries: Int32Array, entry: number): number {
-  let low = 0;
-  let high = entries.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const at = entries[mid]!;
-    if (at === entry) return mid;
-    if (at < entry) low = mid + 1;
-    else high = mid - 1;
+function seek(entries: Int32Array, from: number, entry: number): number {
+  const length = entries.length;
+  if (from >= length || entries[from]! >= entry) return from;
+  let low = from;
+  let step = 1;
+  let high = low + step;
+  while (high < length && entries[high]! < entry) {
+    low = high;
+    step *= 2;
+    high = low + step;
   }
-  return -1;
+  if (high > length) high = length;
+  // entries[low] < entry; high is the length or entries[high] >= entry.
+  while (high - low > 1) {
+    const mid = (low + high) >>> 1;
+    if (entries[mid]! < entry) low = mid;
+    else high = mid;
+  }
+  return high;
 }
 
 /** Ranking order: higher score first, then id, so equal scores come out the same every time. */
@@ -163,6 +168,15 @@ function better(score: number, index: number, other: { index: number; score: num
 /** Question variants per entry that the per-variant score looks at (bits of an int). */
 const MAX_VARIANTS = 31;
 
+/** The question variants an entry is scored on, in bit order. */
+function questionVariants(entry: FaqEntry): string[] {
+  return [...entry.questions.zh, ...entry.questions.en].slice(0, MAX_VARIANTS);
+}
+
+function variantCount(entry: FaqEntry): number {
+  return Math.min(MAX_VARIANTS, entry.questions.zh.length + entry.questions.en.length);
+}
+
 export class FaqIndex {
   readonly entries: FaqEntry[];
   private readonly postings = new Map<string, PostingList>();
@@ -170,13 +184,18 @@ export class FaqIndex {
   private latinWords: string[] = [];
   private readonly latinBigrams = new Map<string, number[]>();
   private readonly fuzzyCache = new Map<string, Term[] | null>();
-  /** Per entry, per question variant: the summed IDF of the variant's own terms. */
-  private readonly variantMass: number[][] = [];
+  /**
+   * Per question variant, entry after entry: the summed IDF of the variant's own terms.
+   * Entry e's variants are [variantStart[e], variantStart[e + 1]); one flat array keeps
+   * the per-variant scores of a search close together in memory.
+   */
+  private readonly variantMass: Float64Array;
+  private readonly variantStart: Int32Array;
   /** The concepts this index recognises (built-in plus any the caller added). */
   readonly lexicon: LexiconTables;
   private readonly hanPhrasesByLength: Map<number, string[][]>;
-  /** Score accumulators reused by every search (search is synchronous, so one set is enough). */
-  private readonly scratch: { union: Float64Array; variantSums: Float64Array; touched: Int32Array; seen: Uint8Array; entryVariantSums: Float64Array };
+  /** Buffers reused by every search (search is synchronous, so one set is enough). */
+  private readonly scratch: { touched: Int32Array; seen: Uint8Array; entryVariantSums: Float64Array };
 
   /** What is left of the build (see buildSteps); empty once the index is complete. */
   private readonly pendingBuild: Generator<void>;
@@ -191,7 +210,10 @@ export class FaqIndex {
     this.lexicon = options.lexicon ?? LEXICON;
     this.hanPhrasesByLength = phrasesByLength(this.lexicon);
     const n = kb.entries.length;
-    this.scratch = { union: new Float64Array(n), variantSums: new Float64Array(n * MAX_VARIANTS), touched: new Int32Array(n), seen: new Uint8Array(n), entryVariantSums: new Float64Array(MAX_VARIANTS) };
+    this.variantStart = new Int32Array(n + 1);
+    for (const [index, entry] of kb.entries.entries()) this.variantStart[index + 1] = this.variantStart[index]! + variantCount(entry);
+    this.variantMass = new Float64Array(this.variantStart[n]!);
+    this.scratch = { touched: new Int32Array(n), seen: new Uint8Array(n), entryVariantSums: new Float64Array(MAX_VARIANTS) };
     this.pendingBuild = this.buildSteps(kb);
     if (when === 'now') for (const _step of this.pendingBuild);
   }
@@ -227,8 +249,10 @@ export class FaqIndex {
       if (++converted % 1000 === 0) yield;
     }
     building.clear();
-    for (const variants of variantTerms) {
-      this.variantMass.push(variants.map((terms) => [...new Set(terms)].reduce((sum, term) => sum + this.idf(term) * FaqIndex.termWeight(term), 0)));
+    for (const [index, variants] of variantTerms.entries()) {
+      for (const [i, terms] of variants.entries()) {
+        this.variantMass[this.variantStart[index]! + i] = [...new Set(terms)].reduce((sum, term) => sum + this.idf(term) * FaqIndex.termWeight(term), 0);
+      }
       yield;
     }
     for (const phrase of this.lexicon.latin.keys()) if (!phrase.includes(' ')) latinSurfaces.add(phrase);
@@ -255,8 +279,7 @@ export class FaqIndex {
         best.set(term, posting);
       }
     };
-    const variants = [...entry.questions.zh, ...entry.questions.en];
-    const variantTerms = variants.slice(0, MAX_VARIANTS).map((question, i) => {
+    const variantTerms = questionVariants(entry).map((question, i) => {
       const terms = analyze(question, this.lexicon);
       add(terms, WEIGHT.question, 1 << i);
       return terms.map((t) => t.term);
@@ -402,7 +425,7 @@ export class FaqIndex {
       mass += idf;
       known.push({ postings, gain: quality * idf });
     }
-    const top = this.rankPruned(known, mass, limit) ?? this.rankAll(known, mass, limit);
+    const top = this.rank(known, mass, limit);
     // Keyword weight can lift a score a little past 1; callers see coverage in 0–1.
     const candidates = top.map(({ index, score }) => ({ entry: this.entries[index]!, score: Math.min(1, score) }));
     const best = candidates[0];
@@ -424,64 +447,70 @@ export class FaqIndex {
 
   /**
    * The best `limit` entries, scoring only entries that could still make it (max-score
-   * pruning): terms are taken rarest first, and once the terms left could not lift an
-   * entry that has none of the others above the current last of the best, their
-   * postings (the common words': "apostille" is in nearly every entry) are never walked.
-   * The entries it scores get exactly rankAll's scores, so the result is the same.
-   * Undefined when so many entries would be scored that the full pass is cheaper.
+   * pruning): terms are taken by the most they can add, largest first, and each entry
+   * of a term's postings is scored in full; once the terms left could not lift an entry
+   * that has none of the others above the current last of the best, their postings
+   * (the common words': "apostille" is in nearly every entry) are never walked.
    */
-  private rankPruned(terms: KnownTerm[], mass: number, limit: number): Ranked[] | undefined {
-    if (limit < 1) return [];
+  private rank(terms: KnownTerm[], mass: number, limit: number): Ranked[] {
+    const top: Ranked[] = [];
+    if (limit < 1 || !terms.length) return top;
     const bound = (term: KnownTerm) => (term.gain * term.postings.maxScorePerGain) / mass;
-    // Largest bound first: the terms that could lift an entry most are the ones whose entries are scored.
     const order = terms.map((_, j) => j).sort((a, b) => bound(terms[b]!) - bound(terms[a]!) || terms[a]!.postings.entries.length - terms[b]!.postings.entries.length);
     // rest[s]: the most an entry can score from the terms order[s…] alone.
     const rest = new Float64Array(order.length + 1);
     for (let s = order.length - 1; s >= 0; s--) rest[s] = rest[s + 1]! + bound(terms[order[s]!]!);
-    const budget = Math.max(PRUNED_MIN_BUDGET, this.entries.length * PRUNED_SHARE);
     const { seen, touched } = this.scratch;
+    const cursors = new Int32Array(terms.length);
     let touchedCount = 0;
-    const top: Ranked[] = [];
-    let complete = true;
     for (let s = 0; s < order.length; s++) {
       // Floating-point slack: an entry that ties the last of the best may still enter (ids break ties).
       if (top.length === limit && rest[s]! * (1 + 1e-9) < top[limit - 1]!.score) break;
-      const entries = terms[order[s]!]!.postings.entries;
-      if (touchedCount + entries.length > budget) {
-        complete = false;
-        break;
-      }
-      for (const entry of entries) {
+      // Entries come in ascending order, so every term's list is walked forward once per pass.
+      cursors.fill(0);
+      for (const entry of terms[order[s]!]!.postings.entries) {
         if (seen[entry]) continue;
         seen[entry] = 1;
         touched[touchedCount++] = entry;
-        this.insertTop(top, limit, entry, this.scoreEntry(entry, terms, mass));
+        this.insertTop(top, limit, entry, this.scoreEntry(entry, terms, cursors, mass));
       }
     }
     for (let t = 0; t < touchedCount; t++) seen[touched[t]!] = 0;
-    return complete ? top : undefined;
+    return top;
   }
 
-  /** One entry's score, the way rankAll computes it (same operations in the same order). */
-  private scoreEntry(index: number, terms: KnownTerm[], mass: number): number {
+  /**
+   * One entry's score: the share of the query's mass the entry covers, half over
+   * everything it says, half over its single closest question variant. Terms are
+   * added in query order, so an entry's score does not depend on how it was found.
+   */
+  private scoreEntry(index: number, terms: KnownTerm[], cursors: Int32Array, mass: number): number {
     const variantSums = this.scratch.entryVariantSums;
-    const ownMasses = this.variantMass[index] ?? [];
-    variantSums.fill(0, 0, ownMasses.length);
+    const first = this.variantStart[index]!;
+    const count = this.variantStart[index + 1]! - first;
+    variantSums.fill(0, 0, count);
     let union = 0;
-    for (const { postings, gain } of terms) {
-      const at = postingOf(postings.entries, index);
-      if (at < 0) continue;
+    for (let j = 0; j < terms.length; j++) {
+      const { postings, gain } = terms[j]!;
+      const at = seek(postings.entries, cursors[j]!, index);
+      cursors[j] = at;
+      if (postings.entries[at] !== index) continue;
       union += gain * postings.weights[at]! + Number.MIN_VALUE;
       for (let bits = postings.variants[at]!, i = 0; bits; bits >>>= 1, i++) if (bits & 1) variantSums[i]! += gain;
     }
+    // The closest single question variant, judged both ways: how much of the
+    // question it covers and how much of it the question covers. The second
+    // half keeps a long variant that shares one word from beating a close one.
     let bestVariant = 0;
-    for (let i = 0; i < ownMasses.length; i++) {
+    for (let i = 0; i < count; i++) {
       const matchedMass = variantSums[i]!;
       if (matchedMass === 0) continue;
-      const ownMass = ownMasses[i]!;
+      const ownMass = this.variantMass[first + i]!;
       const similarity = (matchedMass / mass) * (0.6 + 0.4 * Math.min(1, ownMass > 0 ? matchedMass / ownMass : 0));
       if (similarity > bestVariant) bestVariant = similarity;
     }
+    // Half from everything the entry says, half from its single closest question:
+    // the second separates entries that share vocabulary but answer different things.
     return 0.5 * (union / mass) + 0.5 * bestVariant;
   }
 
@@ -492,45 +521,5 @@ export class FaqIndex {
     while (at > 0 && better(score, index, top[at - 1]!, this.entries)) at--;
     top.splice(at, 0, { index, score });
     if (top.length > limit) top.pop();
-  }
-
-  /** Every entry any term names, scored: one pass over each term's postings, then over the entries touched. */
-  private rankAll(terms: KnownTerm[], mass: number, limit: number): Ranked[] {
-    const { union, variantSums, touched } = this.scratch;
-    let touchedCount = 0;
-    for (const { postings, gain } of terms) {
-      const { entries, weights, variants } = postings;
-      for (let at = 0; at < entries.length; at++) {
-        const entry = entries[at]!;
-        if (union[entry] === 0) touched[touchedCount++] = entry;
-        union[entry]! += gain * weights[at]! + Number.MIN_VALUE;
-        const base = entry * MAX_VARIANTS;
-        for (let bits = variants[at]!, i = 0; bits; bits >>>= 1, i++) if (bits & 1) variantSums[base + i]! += gain;
-      }
-    }
-    const top: Ranked[] = [];
-    for (let t = 0; t < touchedCount; t++) {
-      const index = touched[t]!;
-      const base = index * MAX_VARIANTS;
-      const ownMasses = this.variantMass[index] ?? [];
-      // The closest single question variant, judged both ways: how much of the
-      // question it covers and how much of it the question covers. The second
-      // half keeps a long variant that shares one word from beating a close one.
-      let bestVariant = 0;
-      for (let i = 0; i < ownMasses.length; i++) {
-        const matchedMass = variantSums[base + i]!;
-        if (matchedMass === 0) continue;
-        variantSums[base + i] = 0;
-        const ownMass = ownMasses[i]!;
-        const similarity = (matchedMass / mass) * (0.6 + 0.4 * Math.min(1, ownMass > 0 ? matchedMass / ownMass : 0));
-        if (similarity > bestVariant) bestVariant = similarity;
-      }
-      // Half from everything the entry says, half from its single closest question:
-      // the second separates entries that share vocabulary but answer different things.
-      const score = 0.5 * (union[index]! / mass) + 0.5 * bestVariant;
-      union[index] = 0;
-      this.insertTop(top, limit, index, score);
-    }
-    return top;
   }
 }
