@@ -3,7 +3,9 @@
  * if asked, plus CPU time per message and the slowest questions. For profiling and
  * before/after comparisons; never part of npm test.
  *
- *   node --expose-gc --import tsx bench/search-speed.ts [--size 5000] [--only ours] [--repeat 3] [--slowest 10] [--dump file.json]
+ *   node --expose-gc --import tsx bench/search-speed.ts [--size 5000] [--only ours] [--repeat 3] [--slowest 10] [--questions set.jsonl] [--dump file.json]
+ *
+ * --questions: another question set than the bench's (e.g. ../shared/eval/dev-ask-real.jsonl, long real messages).
  *
  * --dump writes every question's candidates (ids and scores) for the ours retriever,
  * so two runs can be compared for identical answers.
@@ -26,6 +28,7 @@ const { values: args } = parseArgs({
     slowest: { type: 'string', default: '8' },
     dump: { type: 'string' },
     extra: { type: 'string', multiple: true, default: [] },
+    questions: { type: 'string' },
   },
 });
 
@@ -33,7 +36,7 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const shipped = (await DataService.load({ faqFile: 'data/faq.json', countriesFile: 'data/countries.json', documentsFile: 'data/documents.json' })).current();
 const real = shipped.knowledge.kb;
 const lexicon = shipped.knowledge.index.lexicon;
-const questions = loadDevSet().map((q) => q.q);
+const questions = (args.questions ? readJsonl(args.questions) : loadDevSet()).map((q) => q.q);
 const warmUp = readJsonl('test/fixtures/ask-extra.jsonl').map((q) => q.q);
 const size = Number(args.size);
 const repeat = Number(args.repeat);

@@ -85,8 +85,6 @@ interface PostingList {
   variants: Int32Array;
   /** Whether some question variant or keyword (not only answer text) uses the term. */
   topic: boolean;
-  /** The most one unit of the term's gain can add to an entry's score: half through its field weight, half through a question variant. */
-  maxScorePerGain: number;
 }
 
 function postingList(postings: Posting[]): PostingList {
@@ -96,7 +94,6 @@ function postingList(postings: Posting[]): PostingList {
     weights: Float64Array.from(postings, (p) => p.weight),
     variants: Int32Array.from(postings, (p) => p.variants),
     topic: maxWeight >= WEIGHT.question,
-    maxScorePerGain: 0.5 * maxWeight + (postings.some((p) => p.variants !== 0) ? 0.5 : 0),
   };
 }
 
@@ -134,31 +131,22 @@ interface Ranked {
   score: number;
 }
 
-/**
- * The first position at or after `from` whose entry is not below `entry` (lists are in
- * entry order; the length when there is none). Gallops: a near entry costs a step or
- * two, a far one a logarithm.
- */
-function seek(entries: Int32Array, from: number, entry: number): number {
-  const length = entries.length;
-  if (from >= length || entries[from]! >= entry) return from;
-  let low = from;
-  let step = 1;
-  let high = low + step;
-  while (high < length && entries[high]! < entry) {
-    low = high;
-    step *= 2;
-    high = low + step;
-  }
-  if (high > length) high = length;
-  // entries[low] < entry; high is the length or entries[high] >= entry.
-  while (high - low > 1) {
+/** Where an entry is in a term's list (lists are in entry order), or -1. */
+function postingOf(entries: Int32Array, entry: number): number {
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
     const mid = (low + high) >>> 1;
-    if (entries[mid]! < entry) low = mid;
-    else high = mid;
+    const at = entries[mid]!;
+    if (at === entry) return mid;
+    if (at < entry) low = mid + 1;
+    else high = mid - 1;
   }
-  return high;
+  return -1;
 }
+
+/** Entries with the highest score bounds scored first, to set the bar the others must reach. */
+const SEED_ENTRIES = 16;
 
 /** Ranking order: higher score first, then id, so equal scores come out the same every time. */
 function better(score: number, index: number, other: { index: number; score: number }, entries: FaqEntry[]): boolean {
@@ -195,7 +183,7 @@ export class FaqIndex {
   readonly lexicon: LexiconTables;
   private readonly hanPhrasesByLength: Map<number, string[][]>;
   /** Buffers reused by every search (search is synchronous, so one set is enough). */
-  private readonly scratch: { touched: Int32Array; seen: Uint8Array; entryVariantSums: Float64Array };
+  private readonly scratch: { bounds: Float64Array; scored: Uint8Array; touched: Int32Array; entryVariantSums: Float64Array };
 
   /** What is left of the build (see buildSteps); empty once the index is complete. */
   private readonly pendingBuild: Generator<void>;
@@ -213,7 +201,7 @@ export class FaqIndex {
     this.variantStart = new Int32Array(n + 1);
     for (const [index, entry] of kb.entries.entries()) this.variantStart[index + 1] = this.variantStart[index]! + variantCount(entry);
     this.variantMass = new Float64Array(this.variantStart[n]!);
-    this.scratch = { touched: new Int32Array(n), seen: new Uint8Array(n), entryVariantSums: new Float64Array(MAX_VARIANTS) };
+    this.scratch = { bounds: new Float64Array(n), scored: new Uint8Array(n), touched: new Int32Array(n), entryVariantSums: new Float64Array(MAX_VARIANTS) };
     this.pendingBuild = this.buildSteps(kb);
     if (when === 'now') for (const _step of this.pendingBuild);
   }
@@ -446,55 +434,71 @@ export class FaqIndex {
   }
 
   /**
-   * The best `limit` entries, scoring only entries that could still make it (max-score
-   * pruning): terms are taken by the most they can add, largest first, and each entry
-   * of a term's postings is scored in full; once the terms left could not lift an entry
-   * that has none of the others above the current last of the best, their postings
-   * (the common words': "apostille" is in nearly every entry) are never walked.
+   * The best `limit` entries, scoring exactly only those that could make it. One pass
+   * over the terms' postings gives every entry named an upper bound on its score (the
+   * exact share of everything it says; its closest question bounded by all its
+   * questions together). The entries with the highest bounds are scored first, which
+   * sets the bar; after that only entries whose bound reaches the bar are scored.
    */
   private rank(terms: KnownTerm[], mass: number, limit: number): Ranked[] {
     const top: Ranked[] = [];
-    if (limit < 1 || !terms.length) return top;
-    const bound = (term: KnownTerm) => (term.gain * term.postings.maxScorePerGain) / mass;
-    const order = terms.map((_, j) => j).sort((a, b) => bound(terms[b]!) - bound(terms[a]!) || terms[a]!.postings.entries.length - terms[b]!.postings.entries.length);
-    // rest[s]: the most an entry can score from the terms order[s…] alone.
-    const rest = new Float64Array(order.length + 1);
-    for (let s = order.length - 1; s >= 0; s--) rest[s] = rest[s + 1]! + bound(terms[order[s]!]!);
-    const { seen, touched } = this.scratch;
-    const cursors = new Int32Array(terms.length);
+    if (limit < 1) return top;
+    const { bounds, scored, touched } = this.scratch;
     let touchedCount = 0;
-    for (let s = 0; s < order.length; s++) {
-      // Floating-point slack: an entry that ties the last of the best may still enter (ids break ties).
-      if (top.length === limit && rest[s]! * (1 + 1e-9) < top[limit - 1]!.score) break;
-      // Entries come in ascending order, so every term's list is walked forward once per pass.
-      cursors.fill(0);
-      for (const entry of terms[order[s]!]!.postings.entries) {
-        if (seen[entry]) continue;
-        seen[entry] = 1;
-        touched[touchedCount++] = entry;
-        this.insertTop(top, limit, entry, this.scoreEntry(entry, terms, cursors, mass));
+    for (const { postings, gain } of terms) {
+      const { entries, weights, variants } = postings;
+      const half = 0.5 * gain;
+      for (let at = 0; at < entries.length; at++) {
+        const entry = entries[at]!;
+        if (bounds[entry] === 0) touched[touchedCount++] = entry;
+        bounds[entry]! += half * weights[at]! + (variants[at] !== 0 ? half : 0);
       }
     }
-    for (let t = 0; t < touchedCount; t++) seen[touched[t]!] = 0;
+    // Floating-point slack on the bound: an entry that would tie the last of the best still gets scored (ids break ties).
+    const reaches = (entry: number) => top.length < limit || (bounds[entry]! / mass) * (1 + 1e-9) >= top[limit - 1]!.score;
+    const score = (entry: number) => {
+      scored[entry] = 1;
+      this.insertTop(top, limit, entry, this.scoreEntry(entry, terms, mass));
+    };
+    // The entries with the highest bounds, best first (a small sorted array).
+    const seedCount = Math.max(SEED_ENTRIES, 2 * limit);
+    const seeds: number[] = [];
+    for (let t = 0; t < touchedCount; t++) {
+      const entry = touched[t]!;
+      const bound = bounds[entry]!;
+      if (seeds.length === seedCount && bound <= bounds[seeds[seedCount - 1]!]!) continue;
+      let at = seeds.length;
+      while (at > 0 && bound > bounds[seeds[at - 1]!]!) at--;
+      seeds.splice(at, 0, entry);
+      if (seeds.length > seedCount) seeds.pop();
+    }
+    for (const entry of seeds) score(entry);
+    for (let t = 0; t < touchedCount; t++) {
+      const entry = touched[t]!;
+      if (!scored[entry] && reaches(entry)) score(entry);
+    }
+    for (let t = 0; t < touchedCount; t++) {
+      const entry = touched[t]!;
+      bounds[entry] = 0;
+      scored[entry] = 0;
+    }
     return top;
   }
 
   /**
    * One entry's score: the share of the query's mass the entry covers, half over
    * everything it says, half over its single closest question variant. Terms are
-   * added in query order, so an entry's score does not depend on how it was found.
+   * added in query order, so the sums are the same whichever entries are scored.
    */
-  private scoreEntry(index: number, terms: KnownTerm[], cursors: Int32Array, mass: number): number {
+  private scoreEntry(index: number, terms: KnownTerm[], mass: number): number {
     const variantSums = this.scratch.entryVariantSums;
     const first = this.variantStart[index]!;
     const count = this.variantStart[index + 1]! - first;
     variantSums.fill(0, 0, count);
     let union = 0;
-    for (let j = 0; j < terms.length; j++) {
-      const { postings, gain } = terms[j]!;
-      const at = seek(postings.entries, cursors[j]!, index);
-      cursors[j] = at;
-      if (postings.entries[at] !== index) continue;
+    for (const { postings, gain } of terms) {
+      const at = postingOf(postings.entries, index);
+      if (at < 0) continue;
       union += gain * postings.weights[at]! + Number.MIN_VALUE;
       for (let bits = postings.variants[at]!, i = 0; bits; bits >>>= 1, i++) if (bits & 1) variantSums[i]! += gain;
     }
