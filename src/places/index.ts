@@ -110,6 +110,8 @@ export class PlaceIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly latinKeys: string[] = [];
   private readonly hanKeys: string[] = [];
+  /** Han name keys by their first UTF-16 unit, longest first: a message is scanned once, not once per name. */
+  private readonly hanKeysByFirst = new Map<string, string[]>();
   private readonly countryNames = new Map<string, Bilingual>();
 
   constructor(countries: readonly CountryNames[]) {
@@ -159,6 +161,11 @@ export class PlaceIndex {
     for (const key of this.entries.keys()) (HAN.test(key) ? this.hanKeys : this.latinKeys).push(key);
     // Longest first, so the first Han hit at a position is the longest there.
     this.hanKeys.sort((a, b) => b.length - a.length);
+    for (const key of this.hanKeys) {
+      const keys = this.hanKeysByFirst.get(key[0]!);
+      if (keys) keys.push(key);
+      else this.hanKeysByFirst.set(key[0]!, [key]);
+    }
   }
 
   /** How many distinct place names (after folding case, script and punctuation) the index knows. */
@@ -217,6 +224,11 @@ export class PlaceIndex {
   /** Han name keys, longest first. */
   hanNames(): readonly string[] {
     return this.hanKeys;
+  }
+
+  /** The Han name keys that start with this UTF-16 unit, longest first. */
+  hanNamesStartingWith(unit: string): readonly string[] {
+    return this.hanKeysByFirst.get(unit) ?? [];
   }
 }
 
@@ -321,9 +333,10 @@ export function findPlaces(text: string, index: PlaceIndex): PlaceMention[] {
         candidates.push({ start: folded.spans[at]![0], end: folded.spans[at + word.length - 1]![1], options: [] });
       }
     }
-    for (const key of index.hanNames()) {
-      for (let at = folded.text.indexOf(key); at !== -1; at = folded.text.indexOf(key, at + 1)) {
-        candidates.push({ start: folded.spans[at]![0], end: folded.spans[at + key.length - 1]![1], options: index.lookup(key) });
+    // Every name at every position (a tie in the ordering below is always the same name).
+    for (let at = 0; at < folded.text.length; at++) {
+      for (const key of index.hanNamesStartingWith(folded.text[at]!)) {
+        if (folded.text.startsWith(key, at)) candidates.push({ start: folded.spans[at]![0], end: folded.spans[at + key.length - 1]![1], options: index.lookup(key) });
       }
     }
   }
