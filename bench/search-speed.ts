@@ -45,9 +45,13 @@ const kb = syntheticKnowledgeBase(real, size);
 const factories = args.only ? RETRIEVERS.filter((f) => f(real, lexicon).name === args.only) : RETRIEVERS;
 const built = factories.map((factory) => {
   gc();
+  const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
   const retriever = factory(kb, lexicon);
-  return { retriever, buildMs: performance.now() - started, times: [] as number[], cpu: [] as number[], perQuestion: new Map<string, number[]>() };
+  const buildMs = performance.now() - started;
+  gc();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+  return { retriever, buildMs, heapMb, times: [] as number[], cpu: [] as number[], perQuestion: new Map<string, number[]>() };
 });
 for (const q of warmUp) for (const b of built) if (b.retriever.name !== 'plain Fuse.js' || q === warmUp[0]) b.retriever.search(q);
 for (let r = 0; r < repeat; r++) {
@@ -67,11 +71,11 @@ for (let r = 0; r < repeat; r++) {
 }
 
 console.log(`${size} entries, ${questions.length} questions × ${repeat}`);
-console.log('| retriever | build ms | median ms | p99 ms | max ms | CPU ms/message (mean) | CPU median |');
-console.log('|---|---:|---:|---:|---:|---:|---:|');
+console.log('| retriever | build ms | heap MB | median ms | p99 ms | max ms | CPU ms/message (mean) | CPU median |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const b of built) {
   const meanCpu = b.cpu.reduce((a, c) => a + c, 0) / b.cpu.length;
-  console.log(`| ${b.retriever.name} | ${format(b.buildMs)} | ${format(median(b.times))} | ${format(percentile(b.times, 99))} | ${format(Math.max(...b.times))} | ${format(meanCpu)} | ${format(median(b.cpu))} |`);
+  console.log(`| ${b.retriever.name} | ${format(b.buildMs)} | ${b.heapMb.toFixed(1)} | ${format(median(b.times))} | ${format(percentile(b.times, 99))} | ${format(Math.max(...b.times))} | ${format(meanCpu)} | ${format(median(b.cpu))} |`);
 }
 const ours = built.find((b) => b.retriever.name === 'ours');
 if (ours) {
