@@ -80,3 +80,16 @@ export const miniSearch: RetrieverFactory = (kb, lexicon) => {
 };
 
 export const RETRIEVERS: RetrieverFactory[] = [ours, plainFuse, miniSearch];
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+/** Builds one retriever with a collected heap before and after (run with --expose-gc): its build time and heap growth. */
+export function buildMeasured(factory: RetrieverFactory, kb: KnowledgeBase, lexicon: LexiconTables): { retriever: Retriever; buildMs: number; heapMb: number } {
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const retriever = factory(kb, lexicon);
+  const buildMs = performance.now() - started;
+  gc();
+  return { retriever, buildMs, heapMb: (process.memoryUsage().heapUsed - heapBefore) / 1e6 };
+}

@@ -14,7 +14,7 @@ import { DataService } from '../src/data/service.ts';
 import { benchOcr } from './ocr.ts';
 import { cpuPerMessage, firstLineOnUnreachableApi, reloadBlock, rssAfterOversizedPosts, START_FLAGS, startupRss } from './probes.ts';
 import { evaluateRetriever, type QualityRow } from './quality.ts';
-import { RETRIEVERS } from './retrievers.ts';
+import { buildMeasured, RETRIEVERS } from './retrievers.ts';
 import { format, median, percentile } from './stats.ts';
 import { storageBench } from './storage.ts';
 import { renderSvg } from './svg.ts';
@@ -22,7 +22,6 @@ import { syntheticKnowledgeBase } from './synthetic.ts';
 import { loadDevSet, readJsonl } from '../test/knowledge/eval.ts';
 import { createTestBot } from '../test/helpers/bot.ts';
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const out: string[] = [];
 const say = (line = '') => {
   out.push(line);
@@ -92,15 +91,7 @@ say('|---:|---|---:|---:|---:|---:|---:|---:|');
 const speed: { size: number; name: string; p99: number; median: number }[] = [];
 for (const size of [50, 500, 5000]) {
   const kb = syntheticKnowledgeBase(real, size);
-  const built = RETRIEVERS.map((factory) => {
-    gc();
-    const heapBefore = process.memoryUsage().heapUsed;
-    const started = performance.now();
-    const retriever = factory(kb, lexicon);
-    const buildMs = performance.now() - started;
-    gc();
-    return { retriever, buildMs, heapMb: (process.memoryUsage().heapUsed - heapBefore) / 1e6, times: [] as number[] };
-  });
+  const built = RETRIEVERS.map((factory) => ({ ...buildMeasured(factory, kb, lexicon), times: [] as number[] }));
   for (const q of warmUp) for (const b of built) if (b.retriever.name !== 'plain Fuse.js' || q === warmUp[0]) b.retriever.search(q);
   for (let repeat = 0; repeat < 3; repeat++) {
     questions.forEach((q, i) => {

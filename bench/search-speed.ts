@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { DataService } from '../src/data/service.ts';
 import { Understander } from '../src/understand/index.ts';
 import { DEFAULT_SEARCH_OPTIONS, FaqIndex } from '../src/knowledge/search.ts';
-import { RETRIEVERS } from './retrievers.ts';
+import { buildMeasured, RETRIEVERS } from './retrievers.ts';
 import { format, median, percentile } from './stats.ts';
 import { syntheticKnowledgeBase } from './synthetic.ts';
 import { loadDevSet, readJsonl } from '../test/knowledge/eval.ts';
@@ -32,7 +32,6 @@ const { values: args } = parseArgs({
   },
 });
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const shipped = (await DataService.load({ faqFile: 'data/faq.json', countriesFile: 'data/countries.json', documentsFile: 'data/documents.json' })).current();
 const real = shipped.knowledge.kb;
 const lexicon = shipped.knowledge.index.lexicon;
@@ -43,16 +42,7 @@ const repeat = Number(args.repeat);
 
 const kb = syntheticKnowledgeBase(real, size);
 const factories = args.only ? RETRIEVERS.filter((f) => f(real, lexicon).name === args.only) : RETRIEVERS;
-const built = factories.map((factory) => {
-  gc();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const started = performance.now();
-  const retriever = factory(kb, lexicon);
-  const buildMs = performance.now() - started;
-  gc();
-  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
-  return { retriever, buildMs, heapMb, times: [] as number[], cpu: [] as number[], perQuestion: new Map<string, number[]>() };
-});
+const built = factories.map((factory) => ({ ...buildMeasured(factory, kb, lexicon), times: [] as number[], cpu: [] as number[], perQuestion: new Map<string, number[]>() }));
 for (const q of warmUp) for (const b of built) if (b.retriever.name !== 'plain Fuse.js' || q === warmUp[0]) b.retriever.search(q);
 for (let r = 0; r < repeat; r++) {
   questions.forEach((q, i) => {
