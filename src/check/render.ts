@@ -1,7 +1,7 @@
 /** A verdict or a country as the card the bot sends (HTML), worded for one locale. */
 import type { Translate } from '../i18n/index.ts';
 import { langOf, type Locale } from '../knowledge/language.ts';
-import type { Bilingual, PlaceFound } from '../places/index.ts';
+import { TAIWAN_REGION, type Bilingual, type PlaceFound } from '../places/index.ts';
 import { localized } from '../reply/answer.ts';
 import { escapeHtml } from '../reply/html.ts';
 import { renderSourceLines } from '../reply/sources.ts';
@@ -11,7 +11,6 @@ import type { Point, Verdict } from './rules.ts';
 /** How many sources a card shows; all of them stay in the data and in --json. */
 export const CARD_SOURCES = 3;
 
-const TAIWAN_REGION: Bilingual = { en: 'Taiwan region', zh: '台湾地区' };
 
 export function renderVerdict(verdict: Verdict, locale: Locale, t: Translate): string {
   const lang = langOf(locale);

@@ -26,6 +26,9 @@ export { editDistance, nameKey } from './names.ts';
 /** A place's name in every language. */
 export type Bilingual = PerLang;
 
+/** Taiwan as mainland official usage names it: a region, never a country. */
+export const TAIWAN_REGION: Bilingual = { en: 'Taiwan region', zh: '台湾地区' };
+
 /** Where a name points. A territory or region points at the state whose verdict applies, keeping its own name. */
 export type PlaceTarget =
   | { kind: 'country'; code: string; region?: string; regionName?: Bilingual; territory?: boolean; territoryCode?: string }
@@ -188,7 +191,7 @@ export class PlaceIndex {
   }
 
   private option(target: PlaceTarget): PlaceOption {
-    if (target.kind === 'taiwan') return { ...target, name: { en: 'Taiwan region', zh: '台湾地区' } };
+    if (target.kind === 'taiwan') return { ...target, name: TAIWAN_REGION };
     if (target.kind === 'mainland-china') return { ...target, name: target.regionName ?? { en: 'mainland China', zh: '中国内地' } };
     return { ...target, name: target.regionName ?? this.countryNames.get(target.code) ?? { en: target.code, zh: target.code } };
   }
