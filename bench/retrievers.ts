@@ -1,4 +1,5 @@
 /** The three retrievers compared, behind one small interface, over the same knowledge base. */
+import { today } from '../src/check/rules.ts';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { analyze, type LexiconTables } from '../src/knowledge/analyze.ts';
@@ -31,7 +32,7 @@ const shippedTables = (): Tables =>
 /** This project's search, behind the understanding step the bot runs first (clauses, places, documents, small talk). */
 export const ours: RetrieverFactory = (kb, lexicon) => {
   const index = new FaqIndex(kb, { ...DEFAULT_SEARCH_OPTIONS, lexicon });
-  const understander = new Understander({ index, tables: shippedTables() });
+  const understander = new Understander({ index, tables: shippedTables(), today: today() });
   return {
     name: 'ours',
     search(query) {

@@ -10,6 +10,7 @@
  * --dump writes every question's candidates (ids and scores) for the ours retriever,
  * so two runs can be compared for identical answers.
  */
+import { today } from '../src/check/rules.ts';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DataService } from '../src/data/service.ts';
@@ -95,13 +96,13 @@ if (ours) {
 if (args.dump) {
   // Full understanding per question (dev, real, held-out and any --extra sets) at this size: ids, scores, entities.
   const index = new FaqIndex(kb, { ...DEFAULT_SEARCH_OPTIONS, lexicon });
-  const understander = new Understander({ index, tables: shipped.tables });
+  const understander = new Understander({ index, tables: shipped.tables, today: today() });
   const sets = ['../shared/eval/dev-ask.jsonl', '../shared/eval/dev-ask-real.jsonl', 'test/fixtures/ask-heldout-real.jsonl', 'test/fixtures/ask-extra.jsonl', ...(args.extra ?? [])];
   const dump = sets.flatMap((path) =>
     readJsonl(path).map(({ q }) => {
       const u = understander.understand(q);
       const brief = (r: typeof u.intent | undefined) => r && { matched: r.matched, score: r.score, ids: r.candidates.map((c) => [c.entry.id, c.score]), terms: r.terms };
-      return { q, intent: brief(u.intent), second: brief(u.second), places: u.places, countries: u.countries, documents: u.documents.map((d) => d.id), direction: u.direction, date: u.date, smalltalk: u.smalltalk, inDomain: u.inDomain, asksCase: u.asksCase, context: u.context };
+      return { q, intent: brief(u.intent), second: brief(u.second), places: u.places, countries: u.countries, documents: u.documents.map((d) => d.id), direction: u.direction, when: u.when, smalltalk: u.smalltalk, inDomain: u.inDomain, asksCase: u.asksCase, context: u.context };
     }),
   );
   writeFileSync(args.dump, JSON.stringify(dump, null, 1));

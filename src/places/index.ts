@@ -32,7 +32,7 @@ export const TAIWAN_REGION: Bilingual = { en: 'Taiwan region', zh: '台湾地区
 /** Where a name points. A territory or region points at the state whose verdict applies, keeping its own name. */
 export type PlaceTarget =
   | { kind: 'country'; code: string; region?: string; regionName?: Bilingual; territory?: boolean; territoryCode?: string }
-  | { kind: 'mainland-china'; region?: string; regionName?: Bilingual }
+  | { kind: 'mainland-china'; region?: string; regionName?: Bilingual; province?: Bilingual }
   | { kind: 'taiwan' };
 
 /** A target with the name to show for it (the region's own name when there is one). */
@@ -133,8 +133,11 @@ export class PlaceIndex {
     }
     for (const name of MAINLAND_CHINA_NAMES) this.add(name, mainland, TIER.gazetteer);
     for (const name of TAIWAN_NAMES) this.add(name, taiwan, TIER.gazetteer);
+    const bilingual = (region: { zh: string; en?: string }): Bilingual => ({ en: region.en ?? region.zh, zh: region.zh });
     for (const region of [...CHINA_PROVINCES, ...CHINA_CITIES]) {
-      const target: PlaceTarget = { kind: 'mainland-china', region: region.en ?? region.zh, regionName: { en: region.en ?? region.zh, zh: region.zh } };
+      // A province serves itself; a city is served by its province's foreign affairs office.
+      const province = CHINA_PROVINCES.find((p) => p.zh === (region.province ?? region.zh));
+      const target: PlaceTarget = { kind: 'mainland-china', region: region.en ?? region.zh, regionName: bilingual(region), ...(province ? { province: bilingual(province) } : {}) };
       const cityForms = CHINA_CITIES.includes(region) ? [`${region.zh}市`] : [];
       for (const name of [region.zh, region.en ?? '', ...cityForms, ...(region.aliases ?? [])]) this.add(name, target, TIER.gazetteer);
     }
@@ -321,6 +324,9 @@ interface Candidate {
   options: PlaceOption[];
 }
 
+/** Two-letter codes that, in capitals, name a place inside a sentence ("our HK subsidiary", "UK partner"). */
+const CAPITAL_CODES = new Set(['hk', 'uk', 'us']);
+
 /**
  * Every place named in a free-text message: longest names first, never two
  * overlapping, in text order. Chinese names match anywhere; Latin names as whole
@@ -354,7 +360,8 @@ export function findPlaces(text: string, index: PlaceIndex): PlaceMention[] {
       const key = nameKey(span);
       const options = index.lookup(key);
       if (!options.length) continue;
-      if (key.length <= 2 && key !== wholeKey) continue;
+      // Two letters are a place only as the whole text, or written in capitals as people write HK, UK, US.
+      if (key.length <= 2 && key !== wholeKey && !(CAPITAL_CODES.has(key) && span === span.toUpperCase())) continue;
       if (CAPITALISED_ONLY.has(key) && !/^\p{Lu}/u.test(span) && key !== wholeKey) continue;
       candidates.push({ start, end, options });
     }

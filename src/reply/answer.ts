@@ -12,7 +12,9 @@ import type { FaqEntry } from '../knowledge/schema.ts';
 import type { FaqIndex, SearchResult } from '../knowledge/search.ts';
 import { countryCodes, countryRow, isTableName, placesIn } from '../understand/places.ts';
 import { Understander, type FollowUpContext, type Understanding } from '../understand/index.ts';
+import { TAIWAN_REGION } from '../places/index.ts';
 import { escapeHtml } from './html.ts';
+import { entryFitsRoute, facetEntryIds, routeOf, type Route } from './routes.ts';
 import { renderSourceLines } from './sources.ts';
 
 export interface Button {
@@ -148,23 +150,31 @@ const VERDICT_LIMIT = 3;
 export const REPRESENTATIVE_DOCUMENT = 'notarial-certificate';
 /** Reasons and steps that speak of the document: left out when the user named no document. */
 const DOCUMENT_POINT = /^(?:article1_|ccpit_issued|mfa_accepts_certified|prepare_)/;
-/** "香港公司", "hk company docs", "我哋係香港公司": the document comes from the SAR itself, not from the mainland. */
-const SAR_ORIGIN = /(?:香港|澳门|澳門|\bhk\b|hong\s*kong|maca[ou])\s*(?:公司|嘅|的文件|的公司|company|companies|documents?|docs?|firm)|(?:我们|我們|我哋)(?:是|係|在)(?:香港|澳门|澳門)|\bwe\s+are\s+(?:in|from)\s+(?:hong\s*kong|hk|maca[ou])/i;
 
 export function verdictCallbackData(verdict: Verdict, documentNamed: boolean, locale: Locale): string {
   const document = documentNamed && verdict.document ? verdict.document.id : null;
   return encodeCallback({ kind: 'vrd', document, country: verdict.country?.code ?? '', direction: verdict.direction, locale });
 }
 
+/** A Hong Kong or Macao document going to a third state: the SAR's own apostille, not a mainland verdict. */
+export function sarAbroad(u: Understanding): 'HK' | 'MO' | undefined {
+  const { issuing, use } = u.travel;
+  const code = issuing?.kind === 'country' ? issuing.code : undefined;
+  if (code !== 'HK' && code !== 'MO') return undefined;
+  return use?.kind === 'country' && use.code !== 'HK' && use.code !== 'MO' ? code : undefined;
+}
+
 /** The case verdicts a message asks for: one per country named (mainland China itself is never "a country" here). */
 export function verdictsFor(u: Understanding, tables: Tables, today: string): Verdict[] {
-  if (!u.asksCase) return [];
-  const countries = u.countries.filter((code) => countryRow(tables, code));
-  // A Hong Kong or Macao company's own documents going abroad: the SAR's FAQ answer, not a mainland verdict.
-  if (countries.some((c) => c === 'HK' || c === 'MO') && countries.length > 1 && SAR_ORIGIN.test(u.text)) return [];
-  if (countries.length === 1 && (countries[0] === 'HK' || countries[0] === 'MO') && SAR_ORIGIN.test(u.text) && !u.direction) return [];
+  if (!u.asksCase || sarAbroad(u)) return [];
+  const date = u.when?.iso;
   const document = u.documents[0]?.id ?? REPRESENTATIVE_DOCUMENT;
-  return countries.slice(0, VERDICT_LIMIT).map((country) => checkDocument({ document, country, direction: u.direction }, tables, today));
+  const countries = u.countries.filter((code) => countryRow(tables, code));
+  if (!countries.length && u.taiwan) return [checkDocument({ document, country: 'TW', direction: u.direction, date }, tables, today)];
+  // A place the message gives a role (issuer or destination) is the case; others are mentioned in passing.
+  const placed = [u.travel.issuing, u.travel.use].some((p) => p?.kind === 'country');
+  const cases = placed ? countries.slice(0, 1) : countries.slice(0, VERDICT_LIMIT);
+  return cases.map((country) => checkDocument({ document, country, direction: u.direction, date }, tables, today));
 }
 
 /** Reasons that speak of the country: left out of a document's note when no country was named. */
@@ -190,7 +200,7 @@ export function documentNote(u: Understanding, tables: Tables, today: string, lo
   return lines.join('\n');
 }
 
-/** One verdict in a few lines: the outcome, why, and (unless it is a special route) what to do. */
+/** One verdict in a few lines: the outcome, why, and what to do. */
 export function renderVerdictSummary(verdict: Verdict, documentNamed: boolean, locale: Locale, t: Translate, tables: Tables): string {
   const lang = langOf(locale);
   const names = { country: verdict.country?.name[lang] ?? '', document: verdict.document?.name[lang] ?? '' };
@@ -203,10 +213,8 @@ export function renderVerdictSummary(verdict: Verdict, documentNamed: boolean, l
   const applies = verdict.outcome === 'apostille' || verdict.reasons.some((r) => r.code === 'not_yet_in_force');
   if (country?.status === 'party' && applies) lines.push(`• ${t('check.country_card.status_party', { country: names.country })}`);
   lines.push(...verdict.reasons.filter(keep).map((r) => `• ${say('reason', r)}`));
-  if (verdict.outcome !== 'special_route') {
-    const steps = verdict.steps.filter(keep).filter((s) => s.code !== 'check_receiver');
-    lines.push(...steps.map((s, i) => `${i + 1}. ${say('step', s)}`));
-  }
+  const steps = verdict.steps.filter(keep).filter((s) => s.code !== 'check_receiver');
+  lines.push(...steps.map((s, i) => `${i + 1}. ${say('step', s)}`));
   return lines.join('\n');
 }
 
@@ -245,30 +253,68 @@ function renderSmalltalk(kind: string, byId: Map<string, FaqEntry>, locale: Loca
   return { html: t(`smalltalk.${kind}`), buttons: topicButtons(popular, locale) };
 }
 
+/** A trade question outside our scope: say what we cover, with the popular topics. */
+function renderOutOfScope(byId: Map<string, FaqEntry>, locale: Locale, t: Translate): Reply {
+  const popular = POPULAR_TOPICS.map((id) => byId.get(id)).filter((e) => e !== undefined);
+  return { html: `${t('answer.out_of_scope')}\n\n${t('fallback.check_hint')}`, buttons: topicButtons(popular, locale) };
+}
+
+/** The entries that answer the facets asked, on the case's route; for "where", a named province's own entry first. */
+function facetEntries(u: Understanding, route: Route, byId: Map<string, FaqEntry>): FaqEntry[] {
+  const ids = facetEntryIds(u.facets, route);
+  return ids.map((id) => byId.get(id)).filter((e): e is FaqEntry => e !== undefined).slice(0, FACET_ENTRY_LIMIT);
+}
+/** Facets answered in one reply at most: more would bury the case. */
+const FACET_ENTRY_LIMIT = 2;
+
+/** The writer's own province ("我们公司在深圳"): where its foreign affairs office serves them, for "where" on the way out. */
+function provinceLine(u: Understanding, route: Route, locale: Locale, t: Translate): string | undefined {
+  if (!u.facets.includes('where') || (route !== 'out' && route !== 'none')) return undefined;
+  const place = u.places.find((p) => p.kind === 'mainland-china' && p.province);
+  if (place?.kind !== 'mainland-china' || !place.province || !place.regionName) return undefined;
+  const lang = langOf(locale);
+  return escapeHtml(localized(t('answer.province_office', { place: place.regionName[lang], province: place.province[lang] }), locale));
+}
+
 /** The reply to an understood message: small talk, case verdicts with the FAQ answer that fits, an FAQ answer, or the fallback. */
 export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Locale, t: Translate): Answer {
   const { index, byId, tables } = deps;
   const result = u.intent;
   if (u.smalltalk) return { locale, kind: 'smalltalk', result, verdicts: [], related: [], reply: renderSmalltalk(u.smalltalk, byId, locale, t) };
+  if (u.offTopic) return { locale, kind: 'fallback', result, verdicts: [], related: [], reply: renderOutOfScope(byId, locale, t) };
 
   const verdicts = verdictsFor(u, tables, deps.today);
+  const route = routeOf(verdicts[0], sarAbroad(u));
   const documentNamed = u.documents.length > 0;
-  const entry = verdicts.length ? entryBesideVerdicts(result, u.countries, index, tables) : result.matched ? result.entry : undefined;
-  const note = verdicts.length ? undefined : documentNote(u, tables, deps.today, locale, t);
+  const asked = facetEntries(u, route, byId);
+  const searched = verdicts.length ? entryBesideVerdicts(result, u.countries, index, tables) : result.matched ? result.entry : undefined;
+  // The entry that the search found must fit the case's route; a SAR document abroad has its own entry.
+  const fallbackEntry = route === 'hk_abroad' ? byId.get('hk-apostille-abroad') : route === 'mo_abroad' ? byId.get('macao') : undefined;
+  const beside = searched && entryFitsRoute(searched.id, route) && !asked.some((e) => e.id === searched.id) ? searched : undefined;
+  const entries = [...asked, ...(asked.length ? [] : [beside ?? fallbackEntry].filter((e): e is FaqEntry => e !== undefined))];
+  const entry = entries[0];
+  const note = verdicts.length || u.direction === 'to_china' ? undefined : documentNote(u, tables, deps.today, locale, t);
   if (!verdicts.length && !entry && !note) {
     const suggestions = fallbackSuggestions(result, byId);
     return { locale, kind: 'fallback', result, verdicts, related: suggestions, reply: renderFallback(suggestions, locale, t) };
   }
-  const second = u.second?.entry && u.second.entry.id !== entry?.id ? u.second.entry : undefined;
-  const related = entry ? relatedEntries(entry, byId, result.candidates.map((c) => c.entry)).filter((r) => r.id !== second?.id) : [];
-  const parts = verdicts.map((v) => renderVerdictSummary(v, documentNamed, locale, t, tables));
+  const second = !asked.length && u.second?.entry && u.second.entry.id !== entry?.id && entryFitsRoute(u.second.entry.id, route) ? u.second.entry : undefined;
+  const related = entry ? relatedEntries(entry, byId, result.candidates.map((c) => c.entry)).filter((r) => r.id !== second?.id && entryFitsRoute(r.id, route)) : [];
+  // What was asked first, then the case as read, then its verdict.
+  const parts: string[] = [];
+  const province = provinceLine(u, route, locale, t);
+  if (province) parts.push(province);
+  parts.push(...asked.map((e) => renderAnswer(e, [], locale, t).html));
+  const caseText = verdicts.length ? caseLine(u, verdicts[0]!, locale, t) : undefined;
+  const verdictParts = verdicts.map((v) => renderVerdictSummary(v, documentNamed, locale, t, tables));
+  if (verdictParts.length) parts.push([caseText, ...verdictParts].filter(Boolean).join('\n\n'));
   if (note) parts.push(note);
-  if (entry) parts.push(renderAnswer(entry, [], locale, t).html);
+  if (!asked.length && entry) parts.push(renderAnswer(entry, [], locale, t).html);
   if (second) parts.push(renderAnswer(second, [], locale, t).html);
   // Share what inline mode gives again: the entry's question, else the check of a named document.
   const share = entry ? entryTitle(entry, locale) : documentNamed && verdicts[0] ? verdictShareQuery(verdicts[0], locale) : undefined;
   const verdictButtons = verdicts.map((v) => [
-    { text: buttonLabel(t('answer.verdict_button', { country: localized(v.country?.name[langOf(locale)] ?? '', locale) })), data: verdictCallbackData(v, documentNamed, locale) },
+    { text: buttonLabel(t('answer.verdict_button', { country: localized(placeName(v, locale) ?? '', locale) })), data: verdictCallbackData(v, documentNamed, locale) },
   ]);
   return {
     locale,
@@ -281,6 +327,25 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
   };
 }
 
+/** The place a verdict is about, as the reader knows it: the country, or the Taiwan region. */
+function placeName(verdict: Verdict, locale: Locale): string | undefined {
+  const lang = langOf(locale);
+  return verdict.country?.name[lang] ?? (verdict.place.kind === 'taiwan' ? TAIWAN_REGION[lang] : undefined);
+}
+
+/** "Board resolution · from France · into mainland China · 2027-01": the case as read, in one line. */
+export function caseLine(u: Understanding, verdict: Verdict, locale: Locale, t: Translate): string {
+  const lang = langOf(locale);
+  const place = placeName(verdict, locale);
+  const parts = [
+    u.documents[0] ? u.documents[0].name[lang] : undefined,
+    place ? t(verdict.direction === 'to_china' ? 'answer.case.from' : 'answer.case.to', { place }) : undefined,
+    t(verdict.direction === 'to_china' ? 'answer.case.into_china' : 'answer.case.out_of_china'),
+    u.when ? t('answer.case.when', { date: u.when.precision === 'day' ? u.when.iso : u.when.precision === 'month' ? u.when.iso.slice(0, 7) : u.when.iso.slice(0, 4) }) : undefined,
+  ].filter((p): p is string => p !== undefined);
+  return `🧭 ${escapeHtml(localized(t('answer.case.line', { case: parts.join(' · ') }), locale))}`;
+}
+
 /** Understand a message (read against the previous question, if any) and answer it; `locale` is the language answered in. */
 export function answerQuestion(
   deps: AnswerDeps,
@@ -289,6 +354,6 @@ export function answerQuestion(
   t: Translate,
   previous?: FollowUpContext,
 ): Answer & { understanding: Understanding } {
-  const understanding = new Understander({ index: deps.index, tables: deps.tables }).understand(question, previous);
+  const understanding = new Understander({ index: deps.index, tables: deps.tables, today: deps.today }).understand(question, previous);
   return { ...answerUnderstood(understanding, deps, locale, t), understanding };
 }

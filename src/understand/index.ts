@@ -13,12 +13,17 @@ import type { Direction } from '../check/rules.ts';
 import type { DocumentType } from '../check/schema.ts';
 import { isDomainToken } from '../knowledge/analyze.ts';
 import { MAX_QUERY_LENGTH, PLACE_TOKEN_PREFIX, type FaqIndex, type QueryTerm, type SearchResult } from '../knowledge/search.ts';
-import { findDate, findDirection, findDocuments } from './entities.ts';
+import { readTravel, type Travel } from './direction.ts';
+import { findDocuments } from './entities.ts';
+import { isOffTopicTrade, readFacets, type Facet } from './facets.ts';
 import { countryCodes, countryRow, placesIn, type PlaceMention } from './places.ts';
 import { smalltalkKind, type SmalltalkKind } from './smalltalk.ts';
+import { readWhen, type When } from './when.ts';
 
 export type { PlaceMention } from './places.ts';
 export type { SmalltalkKind } from './smalltalk.ts';
+export type { Facet } from './facets.ts';
+export type { When } from './when.ts';
 
 /** What the previous question was about: kept per user for a few minutes to read follow-ups against. */
 export interface FollowUpContext {
@@ -27,6 +32,11 @@ export interface FollowUpContext {
   countries: string[];
   documents: string[];
   direction?: Direction;
+  /** The date the previous question meant, if any (YYYY-MM-DD). */
+  when?: When;
+  facets?: Facet[];
+  /** Taiwan region named (it is not a country code). */
+  taiwan?: boolean;
 }
 
 export interface Understanding {
@@ -37,7 +47,16 @@ export interface Understanding {
   documents: DocumentType[];
   /** Stated in the text or carried over from the previous question; undefined: not said (from China is assumed). */
   direction?: Direction;
-  date?: string;
+  /** Which places issue and use the document. */
+  travel: Travel<PlaceMention>;
+  /** The date or time the case is about (undefined: today). */
+  when?: When;
+  /** What is asked about the case besides the route. */
+  facets: Facet[];
+  /** A trade question outside our scope (HS codes, L/C, freight, a form's boxes). */
+  offTopic: boolean;
+  /** The Taiwan region is named (its route is the cross-strait one). */
+  taiwan: boolean;
   /** The FAQ topic asked about. */
   intent: SearchResult;
   /** A second question in the same message, answered by a different entry. */
@@ -60,6 +79,8 @@ export interface Understanding {
 export interface UnderstandDeps {
   index: FaqIndex;
   tables: Tables;
+  /** YYYY-MM-DD: relative times ("next month") count from it. */
+  today: string;
 }
 
 /** Sentences end at these; clauses inside a sentence at commas (and Chinese spaces). */
@@ -113,9 +134,14 @@ export class Understander {
     const topicTerms = informativeTerms.filter((t) => this.isTopicTerm(t) && !PLACE_CONCEPTS.has(t.term));
 
     const places = placesIn(cut, tables.places);
-    let countries = countryCodes(places);
+    const travel = readTravel(cut, places);
+    // The issuing place and the place of use first: the verdict is about them.
+    let countries = countryCodes([travel.issuing, travel.use, ...places].filter((p): p is PlaceMention => p !== undefined));
     let documents = findDocuments(cut, tables, allTerms.filter((t) => t.quality > 0).map((t) => t.term));
-    let direction = findDirection(cut);
+    let direction = travel.direction;
+    let when = readWhen(cut, this.deps.today);
+    let facets = readFacets(cut);
+    let taiwan = places.some((p) => p.kind === 'taiwan');
     const smalltalk = smalltalkKind(cut);
     // The search's own test (a domain concept named), without paying for a search.
     const searchInDomain = allTerms.some((t) => t.quality > 0 && isDomainToken(t.term, index.lexicon));
@@ -147,6 +173,9 @@ export class Understander {
       if (!countries.length) countries = previous.countries.filter((code) => countryRow(tables, code));
       if (!documents.length) documents = previous.documents.map((id) => tables.documents.find((d) => d.id === id)).filter((d): d is DocumentType => d !== undefined);
       direction ??= previous.direction;
+      when ??= previous.when;
+      if (!facets.length) facets = previous.facets ?? [];
+      if (!countries.length && !taiwan) taiwan = previous.taiwan === true;
       asksCase = true;
     }
     // The whole informative part, and each question on its own: a long message's
@@ -172,14 +201,18 @@ export class Understander {
       countries,
       documents,
       direction,
-      date: findDate(cut),
+      travel,
+      when,
+      facets,
+      offTopic: !followUp && isOffTopicTrade(cut),
+      taiwan,
       intent,
       second,
       smalltalk: inDomain ? undefined : smalltalk,
       followUp,
       inDomain: inDomain || followUp,
       asksCase,
-      context: { text: contextText, countries, documents: documents.map((d) => d.id), direction },
+      context: { text: contextText, countries, documents: documents.map((d) => d.id), direction, ...(when ? { when } : {}), ...(facets.length ? { facets } : {}), ...(taiwan ? { taiwan } : {}) },
     };
   }
 }

@@ -8,19 +8,19 @@ import type { Country } from '../check/schema.ts';
 import { findPlaces, type PlaceIndex, type PlaceTarget } from '../places/index.ts';
 import { nameKey } from '../places/names.ts';
 
-export type PlaceMention = PlaceTarget & { matched: string };
+export type PlaceMention = PlaceTarget & { matched: string; start: number; end: number };
 
 export function placesIn(text: string, index: PlaceIndex): PlaceMention[] {
   const places: PlaceMention[] = [];
   for (const mention of findPlaces(text, index)) {
     if (mention.kind === 'ask') continue;
-    const { matched } = mention;
+    const { matched, start, end } = mention;
     const place: PlaceMention =
       mention.kind === 'country'
-        ? { kind: 'country', code: mention.code, matched, ...(mention.region ? { region: mention.region } : {}) }
+        ? { kind: 'country', code: mention.code, matched, start, end, ...(mention.region ? { region: mention.region } : {}) }
         : mention.kind === 'mainland-china'
-          ? { kind: 'mainland-china', matched, ...(mention.region ? { region: mention.region, regionName: mention.regionName } : {}) }
-          : { kind: 'taiwan', matched };
+          ? { kind: 'mainland-china', matched, start, end, ...(mention.region ? { region: mention.region, regionName: mention.regionName } : {}), ...(mention.province ? { province: mention.province } : {}) }
+          : { kind: 'taiwan', matched, start, end };
     places.push(place);
   }
   return places;

@@ -16,7 +16,7 @@ let i18n: I18n;
 beforeAll(async () => {
   const { knowledge, tables } = (await shippedData()).current();
   deps = { index: knowledge.index, byId: knowledge.kb.byId, tables, today: '2026-11-29' };
-  understander = new Understander({ index: knowledge.index, tables });
+  understander = new Understander({ index: knowledge.index, tables, today: '2026-12-01' });
   i18n = await I18n.create();
 });
 

@@ -1,0 +1,110 @@
+/**
+ * Which way a document travels, read from how the message relates its places:
+ * "our US parent sent … for our registration in Shanghai" is a US document coming
+ * into China; "营业执照要寄去德国" is a Chinese one going out; "HK company docs going
+ * to a bank in Frankfurt" is Hong Kong's own apostille. The one direction vocabulary
+ * of the project: /check's one-line parser and the document reader use it too.
+ */
+import type { Direction } from '../check/rules.ts';
+
+/** What a place is to the document: where it was issued, where it will be used, where the writer is. */
+export type PlaceRole = 'origin' | 'use' | 'located' | 'none';
+
+/** A place as the reading needs it: its kind, where it sits in the text. */
+export interface PlaceSpan {
+  kind: 'country' | 'mainland-china' | 'taiwan';
+  start: number;
+  end: number;
+}
+
+/** How the message moves the document: the two verdict directions, and Hong Kong/Macao/Taiwan to a third state. */
+export interface Travel<P extends PlaceSpan> {
+  /** undefined: the message does not say (the verdict assumes a Chinese document going out). */
+  direction?: Direction;
+  /** Where the document comes from, when the message names a place other than the mainland for it. */
+  issuing?: P;
+  /** Where the document will be used, when it is not the mainland. */
+  use?: P;
+}
+
+const HAN_WINDOW = 14;
+const LATIN_WINDOW = 48;
+
+/** Right after a place: it is where the document comes from ("英国母公司的…", "US parent", "德国客户发过来的"). */
+const ORIGIN_AFTER = [
+  /^\s*(?:的|嘅|那边|那邊|嗰邊|方面)?\s*(?:母公司|总公司|總公司|总部|總部|集团|集團|股东|股東|供应商|供應商|供货商|供貨商|厂商|廠商|厂家|廠家|工厂|工廠|合作方|合作伙伴|合伙人|合夥人|投资方|投資方|外方|公司|分公司|子公司|法院|政府|公证处|公證處|公证人|公證人|大学|大學|学校|學校)/u,
+  /^\s*(?:的|嘅)?\s*(?:客户|客戶|公司|朋友|律师|律師)?\s*(?:发|發|寄|传|傳|送)(?:过|過)?(?:来|來|嚟)/u,
+  /^\s*(?:出具|签发|簽發|出的|开的|開的|开具|開具|办的|辦的|注册|註冊|读|讀|毕业|畢業|留学|留學)/u,
+  /^[\s-]*(?:based\s+)?(?:parent|partner|supplier|head\s*office|hq|headquarters|subsidiary|company|companies|co\.|firm|entity|registry|court|government|authorit\w*|notary|universit\w*|school|manufacturer|factory|shareholder|investor|director|JV\s+partner|side|docs?|documents?|papers?|certificates?)\b/iu,
+  /^(?:'s|’s)\s/u,
+];
+
+/** Right before a place: it is where the document comes from ("partner in Mumbai", "from Japan", "我在澳洲读"). */
+const ORIGIN_BEFORE = [
+  /\b(?:from|issued\s+(?:in|by)|(?:parent|partner|supplier|office|hq|headquarters|shareholder|investor|manufacturer|factory|company|university|school)(?:\s+\w+)?\s+(?:is\s+)?(?:in|at)|based\s+in|registered\s+in|incorporated\s+in|studied\s+in|graduated\s+in|degree\s+(?:from|in)|is\s+in)\s+(?:the\s+)?$/iu,
+  /(?:来自|來自|从|從|由)\s*$/u,
+];
+
+/** Right before a place: it is where the document goes ("寄去德国", "for use in Tianjin", "buyer in Poland"). */
+const USE_BEFORE = [
+  /(?:寄去|寄到|寄往|寄畀|发往|發往|发去|發去|发到|發到|送去|送到|送往|拿去|拿到|攞去|带去|帶去|带到|帶到|交给|交給|交去|出口到|出口去|出口|卖到|賣到|卖去|賣去|运往|運往|运到|運到|发货到|發貨到|去|到|往|给|給|畀)\s*$/u,
+  /\b(?:to|into|for\s+use\s+in|used\s+in|use\s+(?:it\s+|them\s+)?in|going\s+to|goes\s+to|go\s+to|shipping\s+to|ship(?:ped)?\s+to|sending\s+(?:it\s+|them\s+)?to|send(?:\s+it|\s+them)?\s+to|sent\s+to|export(?:ing|ed|s)?\s+to|file[ds]?\s+in|filing\s+in|registration\s+in|register(?:ed|ing)?\s+in|(?:account|branch)\s+in|(?:court|bank|office|wfoe|jv|subsidiary|entity|authority|bureau|registry|amr)\s+in|(?:buyer|customer|client|importer|consignee|distributor|receiver|recipient)s?\s+in|for\s+(?:a|our|the|my)\s+(?:buyer|customer|client|importer)s?\s+in|tender\s+in)\s+(?:the\s+)?$/iu,
+];
+
+/** Right after a place: the document is used there ("在杭州法院用", "要喺深圳用", "客户在巴西要"). */
+const USE_AFTER = [
+  /^\s*(?:的|嘅)?\s*(?:法院|银行|銀行|开户|開戶|使用|用|登记|登記|注册用|註冊用|递交|遞交|提交|市场监管|市場監管|工商|外资公司|外資公司|公司用|入职|入職|上市|诉讼|訴訟|打官司|海关|海關|招标|招標|投标|投標|客户|客戶|买家|買家|买方|買方|进口商|進口商|收货人|收貨人|大使馆|大使館|使馆|使館|领事馆|領事館)/u,
+  /^\s*(?:做|办|辦|搞)\s*(?:变更|變更|登记|登記|注册|註冊|开户|開戶|诉讼|訴訟)/u,
+  /^[\s-]*(?:buyer|customer|client|importer|consignee|distributor|bank|court|tender|authorit\w*\s+(?:require|want|ask)\w*|embassy|consulate)s?\b/iu,
+];
+
+/** "我们在宁波", "we are in Ningbo", "我们公司在深圳": where the writer is, not where the document goes. */
+const LOCATED_BEFORE = [/(?:我们|我們|我哋|我司|本公司|公司|工厂|工廠|我)\s*(?:是|係|在|喺|位于|位於)\s*$/u, /\b(?:we\s+are|we're|i\s+am|i'm|we\s+are\s+based|based|located|our\s+(?:company|factory|office)\s+is)\s+(?:in|at)\s+$/iu];
+
+/** Phrases that alone say a foreign document is coming to be used in the mainland. */
+export const INTO_CHINA_PHRASES = [
+  /\b(?:use[ds]?|using|accepted|filed|registered)\b[^.?!]{0,40}\bin\s+(?:mainland\s+)?china\b/i,
+  /\b(?:for use|to be used)\s+in\s+(?:mainland\s+)?china\b/i,
+  /\b(?:into|to)\s+(?:mainland\s+)?china\b/i,
+  /\bfor\s+(?:use\s+in\s+)?(?:the\s+)?mainland\b/i,
+  /\b(?:sent|send|mailed|sending)\s+(?:me|us|over)\b/i,
+  /\b(?:foreign|overseas)\s+(?:documents?|docs?|papers?|company|parent|partner|supplier|investor)\b/i,
+  /\b(?:our|my)\s+(?:wfoe|jv|chinese\s+subsidiary|china\s+entity)\b/i,
+  /来华|來華|寄来|寄來|寄过来|寄過來|寄過嚟|寄过嚟|寄回来|寄回來|寄返|带回|帶回|拿来|拿來|攞嚟|送来|送來|发过来|發過來|(?:拿|拎|带|帶|送)(?:到|去|来|來|返)(?:中国|中國|内地|內地|大陆|大陸|国内|國內)|(?:到|进|進|在|喺|回)(?:中国|中國|内地|內地|大陆|大陸|国内|國內)(?:使用|用|入职|入職|工作|开户|開戶|注册|註冊|登记|登記)|(?:国内|國內)(?:公司|单位|單位|银行|銀行|法院)|外国(?:公司)?(?:的)?文件|外國(?:公司)?(?:的)?文件|国外(?:的)?文件|國外(?:的)?文件|外资公司|外資公司|外商投资|外商投資/u,
+];
+
+/** Phrases that alone say a Chinese document is going abroad. */
+export const OUT_OF_CHINA_PHRASES = [/\bfrom\s+(?:mainland\s+)?china\b/i, /\bexport(?:s|ing|ed|er|ers)?\b/i, /从中国|從中國|出国|出國|出口|寄去|寄到国外|送去国外|发往|發往|在国外使用|在國外使用|国外使用|國外使用|境外使用/u];
+
+export function roleOf(text: string, place: PlaceSpan): PlaceRole {
+  const before = text.slice(Math.max(0, place.start - LATIN_WINDOW), place.start);
+  const hanBefore = before.slice(-HAN_WINDOW);
+  const after = text.slice(place.end, place.end + LATIN_WINDOW);
+  if (ORIGIN_AFTER.some((p) => p.test(after))) {
+    // "香港公司的注册证书要拿去深圳" and "US parent": what follows the place makes it the issuer.
+    return 'origin';
+  }
+  if (LOCATED_BEFORE.some((p) => p.test(hanBefore) || p.test(before))) return 'located';
+  if (ORIGIN_BEFORE.some((p) => p.test(before) || p.test(hanBefore))) return 'origin';
+  if (USE_BEFORE.some((p) => p.test(before) || p.test(hanBefore)) || USE_AFTER.some((p) => p.test(after))) return 'use';
+  return 'none';
+}
+
+/**
+ * The direction and the places' roles. Mainland places matter only as where a foreign
+ * document is used; every other place is an issuer or a destination by its role.
+ */
+export function readTravel<P extends PlaceSpan>(text: string, places: readonly P[]): Travel<P> {
+  const roles = places.map((place) => ({ place, role: roleOf(text, place) }));
+  const abroad = roles.filter((r) => r.place.kind !== 'mainland-china');
+  const origin = abroad.find((r) => r.role === 'origin')?.place;
+  const use = abroad.find((r) => r.role === 'use' && r.place !== origin)?.place;
+  const mainlandUse = roles.some((r) => r.place.kind === 'mainland-china' && r.role === 'use') || INTO_CHINA_PHRASES.some((p) => p.test(text));
+  if (origin && (mainlandUse || !use)) return { direction: 'to_china', issuing: origin };
+  if (use) return { direction: 'from_china', use, ...(origin ? { issuing: origin } : {}) };
+  const unplaced = abroad.find((r) => r.role === 'none' || r.role === 'located')?.place;
+  if (mainlandUse && unplaced && !OUT_OF_CHINA_PHRASES.some((p) => p.test(text))) return { direction: 'to_china', issuing: unplaced };
+  if (mainlandUse && !abroad.length) return { direction: 'to_china' };
+  if (abroad.length) return { direction: OUT_OF_CHINA_PHRASES.some((p) => p.test(text)) ? 'from_china' : undefined, use: abroad[0]!.place };
+  return {};
+}
