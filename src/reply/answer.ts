@@ -14,7 +14,7 @@ import { countryCodes, countryRow, isTableName, placesIn } from '../understand/p
 import { Understander, type FollowUpContext, type Understanding } from '../understand/index.ts';
 import { TAIWAN_REGION } from '../places/index.ts';
 import { escapeHtml } from './html.ts';
-import { entryFitsRoute, facetEntryIds, routeOf, type Route } from './routes.ts';
+import { answersFacet, entryFitsRoute, facetEntryIds, routeOf, type Route } from './routes.ts';
 import { renderSourceLines } from './sources.ts';
 
 export interface Button {
@@ -160,8 +160,8 @@ export function verdictCallbackData(verdict: Verdict, documentNamed: boolean, lo
 export function sarAbroad(u: Understanding): 'HK' | 'MO' | undefined {
   const { issuing, use } = u.travel;
   const code = issuing?.kind === 'country' ? issuing.code : undefined;
-  if (code !== 'HK' && code !== 'MO') return undefined;
-  return use?.kind === 'country' && use.code !== 'HK' && use.code !== 'MO' ? code : undefined;
+  if ((code !== 'HK' && code !== 'MO') || u.direction === 'to_china') return undefined;
+  return !use || (use.kind === 'country' && use.code !== 'HK' && use.code !== 'MO') ? code : undefined;
 }
 
 /** The case verdicts a message asks for: one per country named (mainland China itself is never "a country" here). */
@@ -261,7 +261,11 @@ function renderOutOfScope(byId: Map<string, FaqEntry>, locale: Locale, t: Transl
 
 /** The entries that answer the facets asked, on the case's route; for "where", a named province's own entry first. */
 function facetEntries(u: Understanding, route: Route, byId: Map<string, FaqEntry>): FaqEntry[] {
-  const ids = facetEntryIds(u.facets, route);
+  // Facets count only in a message of our domain: "哪里能买到便宜的机票" asks nothing of ours.
+  if (!u.inDomain) return [];
+  const found = u.intent.matched ? u.intent.entry : undefined;
+  const narrower = found && entryFitsRoute(found.id, route) && u.facets.some((f) => answersFacet(found.id, f)) ? found.id : undefined;
+  const ids = [...new Set([...(narrower ? [narrower] : []), ...facetEntryIds(u.facets, route)])];
   return ids.map((id) => byId.get(id)).filter((e): e is FaqEntry => e !== undefined).slice(0, FACET_ENTRY_LIMIT);
 }
 /** Facets answered in one reply at most: more would bury the case. */

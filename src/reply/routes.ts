@@ -25,6 +25,7 @@ type FacetEntries = Partial<Record<Route, string>> & { none: string };
 const FACET_ENTRIES = {
   time: { none: 'processing-time', out: 'processing-time', in: 'documents-into-china', legalisation: 'legalisation-time', hk: 'hk-to-mainland', mo: 'macao-mainland-route', tw: 'taiwan-route', hk_abroad: 'hk-apostille-abroad', mo_abroad: 'macao' },
   fee: { none: 'fees', out: 'fees', in: 'documents-into-china', legalisation: 'embassy-legalisation-fees', hk: 'hk-to-mainland', mo: 'macao-mainland-route', tw: 'taiwan-route', hk_abroad: 'hk-apostille-abroad', mo_abroad: 'macao' },
+  time_saved: { none: 'time-savings' },
   savings: { none: 'cost-savings' },
   where: { none: 'where-to-apply', out: 'where-to-apply', in: 'documents-into-china', legalisation: 'legalisation-steps', hk: 'hk-to-mainland', mo: 'macao-mainland-route', tw: 'taiwan-route', hk_abroad: 'hk-apostille-abroad', mo_abroad: 'macao' },
   issuer: { none: 'where-to-apply', out: 'where-to-apply', in: 'foreign-documents-issuer', legalisation: 'legalisation-steps', hk: 'hk-to-mainland', mo: 'macao-mainland-route', tw: 'taiwan-route', hk_abroad: 'hk-apostille-abroad', mo_abroad: 'macao' },
@@ -35,8 +36,31 @@ const FACET_ENTRIES = {
   certifies: { none: 'what-it-certifies' },
   double_legalisation: { none: 'apostille-vs-legalization' },
   e_apostille: { none: 'e-apostille' },
-  start_date: { none: 'china-effective-date' },
+  start_date: { none: 'china-effective-date', hk: 'hong-kong', hk_abroad: 'hong-kong', mo: 'macao', mo_abroad: 'macao' },
 } satisfies Record<Facet, FacetEntries>;
+
+/**
+ * Narrower entries that answer a facet as well as its usual one: when the search finds one
+ * of these ("外交部窗口在哪" → the MFA counter), it answers instead, if it fits the route.
+ */
+const FACET_ALTERNATIVES: Partial<Record<Facet, string[]>> = {
+  where: ['mfa-window', 'fao-my-province', 'local-fao', 'shanghai-apostille', 'jiangsu-apostille', 'fao-other-region', 'local-ccpit-apostille', 'apply-by-post', 'hk-apostille-abroad'],
+  time: ['time-savings', 'hk-apostille-abroad'],
+  fee: ['fao-fees', 'embassy-legalisation-fees', 'hk-apostille-abroad'],
+  verify: ['verify-foreign-apostille'],
+  validity: ['document-recency', 'legalised-before-2023'],
+  translation: ['apostille-language'],
+  double_legalisation: ['no-more-legalization', 'legalisation-steps'],
+  e_apostille: ['e-apostille-acceptance'],
+  issuer: ['local-fao', 'foreign-documents-issuer', 'who-can-apply'],
+  start_date: ['china-accession', 'convention-basics', 'hong-kong', 'macao', 'first-apostille', 'joined-later'],
+  materials: ['mfa-window'],
+};
+
+/** Whether the search's entry answers this facet as well as the usual one. */
+export function answersFacet(entryId: string, facet: Facet): boolean {
+  return FACET_ALTERNATIVES[facet]?.includes(entryId) ?? false;
+}
 
 /** The entry ids that answer the facets asked on this route, in the order asked, each once. */
 export function facetEntryIds(facets: readonly Facet[], route: Route): string[] {
@@ -79,5 +103,5 @@ export function entryFitsRoute(entryId: string, route: Route): boolean {
 
 /** Every entry id this module names: a test checks each exists in data/faq.json. */
 export function routedEntryIds(): string[] {
-  return [...new Set([...Object.values(FACET_ENTRIES).flatMap((e) => Object.values(e)), ...OUTGOING_ONLY, ...INCOMING_ONLY, ...Object.keys(SPECIAL_ROUTE_ENTRIES)])];
+  return [...new Set([...Object.values(FACET_ENTRIES).flatMap((e) => Object.values(e)), ...Object.values(FACET_ALTERNATIVES).flat(), ...OUTGOING_ONLY, ...INCOMING_ONLY, ...Object.keys(SPECIAL_ROUTE_ENTRIES)])];
 }

@@ -13,6 +13,7 @@ export type PlaceRole = 'origin' | 'use' | 'located' | 'none';
 /** A place as the reading needs it: its kind, where it sits in the text. */
 export interface PlaceSpan {
   kind: 'country' | 'mainland-china' | 'taiwan';
+  code?: string;
   start: number;
   end: number;
 }
@@ -28,6 +29,8 @@ export interface Travel<P extends PlaceSpan> {
 }
 
 const HAN_WINDOW = 14;
+/** The special administrative regions: their documents go abroad with their own apostille. */
+const SAR_CODES = new Set(['HK', 'MO']);
 const LATIN_WINDOW = 48;
 
 /** Right after a place: it is where the document comes from ("英国母公司的…", "US parent", "德国客户发过来的"). */
@@ -37,12 +40,15 @@ const ORIGIN_AFTER = [
   /^\s*(?:出具|签发|簽發|出的|开的|開的|开具|開具|办的|辦的|注册|註冊|读|讀|毕业|畢業|留学|留學)/u,
   /^[\s-]*(?:based\s+)?(?:parent|partner|supplier|head\s*office|hq|headquarters|subsidiary|company|companies|co\.|firm|entity|registry|court|government|authorit\w*|notary|universit\w*|school|manufacturer|factory|shareholder|investor|director|JV\s+partner|side|docs?|documents?|papers?|certificates?)\b/iu,
   /^(?:'s|’s)\s/u,
+  /^\s*(?:customer|client|buyer|partner|friend|lawyer)s?\s+(?:has\s+|have\s+|just\s+)?(?:sent|send|sends|mailed|gave|provided|forwarded|emailed)\b/iu,
+  /^\s*(?:的|嘅)?\s*(?:附加证明书|附加證明書|海牙认证|海牙認證|apostille)/iu,
 ];
 
 /** Right before a place: it is where the document comes from ("partner in Mumbai", "from Japan", "我在澳洲读"). */
 const ORIGIN_BEFORE = [
   /\b(?:from|issued\s+(?:in|by)|(?:parent|partner|supplier|office|hq|headquarters|shareholder|investor|manufacturer|factory|company|university|school)(?:\s+\w+)?\s+(?:is\s+)?(?:in|at)|based\s+in|registered\s+in|incorporated\s+in|studied\s+in|graduated\s+in|degree\s+(?:from|in)|is\s+in)\s+(?:the\s+)?$/iu,
   /(?:来自|來自|从|從|由)\s*$/u,
+  /\bapostilles?\s+(?:in|from|issued\s+in)\s+$/iu,
 ];
 
 /** Right before a place: it is where the document goes ("寄去德国", "for use in Tianjin", "buyer in Poland"). */
@@ -100,6 +106,8 @@ export function readTravel<P extends PlaceSpan>(text: string, places: readonly P
   const origin = abroad.find((r) => r.role === 'origin')?.place;
   const use = abroad.find((r) => r.role === 'use' && r.place !== origin)?.place;
   const mainlandUse = roles.some((r) => r.place.kind === 'mainland-china' && r.role === 'use') || INTO_CHINA_PHRASES.some((p) => p.test(text));
+  // A Hong Kong, Macao or Taiwan document with no destination named: its own route abroad or to the mainland is not said.
+  if (origin && !use && !mainlandUse && origin.kind === 'country' && SAR_CODES.has(origin.code ?? '')) return { issuing: origin };
   if (origin && (mainlandUse || !use)) return { direction: 'to_china', issuing: origin };
   if (use) return { direction: 'from_china', use, ...(origin ? { issuing: origin } : {}) };
   const unplaced = abroad.find((r) => r.role === 'none' || r.role === 'located')?.place;

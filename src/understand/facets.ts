@@ -11,6 +11,7 @@ import { normalizeText } from '../knowledge/analyze.ts';
 export const FACETS = [
   'time',
   'fee',
+  'time_saved',
   'savings',
   'where',
   'issuer',
@@ -28,14 +29,15 @@ export type Facet = (typeof FACETS)[number];
 const FACET_PATTERNS = {
   time: /多久|多长时间|多長時間|几天|几日|几耐|几个工作日|几多日|多少天|要几|加急|急件|平件|当天|快点|快啲|how\s+long|how\s+many\s+(?:working\s+|business\s+)?days|how\s+fast|how\s+quickly|turnaround|processing\s+time|urgent|expedit|rush\s+service|same[- ]day/u,
   fee: /多少钱|几钱|几多钱|收费|费用|价钱|价格|要钱|收几|how\s+much(?!\s+(?:time|longer|faster))|\bcosts?\b|\bfees?\b|\bprice\b|\bcharges?\b/u,
+  time_saved: /(?:节省|省|快)(?:了)?(?:多少|几多)?(?:个)?(?:工作日|天|时间)|快多少|(?:time|days)\s+(?:\S+\s+){0,3}sav|sav\w*\s+(?:\S+\s+){0,3}(?:time|days)|how\s+much\s+(?:time|faster)|how\s+much\s+quicker/u,
   savings: /cheaper|便宜|平啲|省钱|省了|节省|节约|慳|划算|值唔值|值不值|\bsav(?:e|es|ing|ings)\b|rip(?:ped)?\s+(?:us\s+)?off/u,
-  where: /哪里办|哪儿办|去哪|到哪|在哪|哪个部门|哪个机关|哪个单位|边度|喺边|哪个外办|跑北京|去北京|窗口|地址|where\b|which\s+(?:office|authority|department|agency|counter|window)|go\s+to\s+beijing|address/u,
+  where: /(?<!不一样|不同|区别|差别|差异|分别)(?:在哪|在哪里)(?!个国家)|哪里办|哪儿办|去哪|到哪|哪个部门|哪个机关|哪个单位|边度|喺边|哪个外办|跑北京|去北京|窗口|地址|where\b|which\s+(?:office|authority|department|agency|counter|window)|go\s+to\s+beijing|address/u,
   issuer: /谁(?:来)?(?:出|签|发|办|盖)|哪个(?:机关|部门)(?:出|签发)|是\S{0,8}出的还是|出具机关|签发机关|who\s+(?:issues|does|can\s+issue|signs|gives|puts|affixes|apostilles)|who\s+is\s+the\s+(?:competent\s+)?authority|which\s+(?:authority|body)\s+(?:issues|apostilles)|notar\w*\s+(?:can|could)\s+(?:add|issue|do)|他们就能加|公证员说/u,
   materials: /材料|带什么|带啲乜|准备什么|准备哪些|要带|需要提交|提交什么|需要什么文件|需要哪些文件|what\s+(?:do\s+(?:we|i)\s+)?(?:need\s+to\s+)?bring|documents?\s+required|what\s+(?:papers|documents)\s+(?:do|are)|checklist|application\s+form/u,
   verify: /真伪|真假|核查|核验|查验|验证|查证|怎么查|如何查|genuine|verif|authentic|\bfake\b|forged|check\s+(?:that|whether|if)\s+(?:the|an|our|this)\s+apostille/u,
   translation: /翻译|译本|译文|translat/u,
   validity: /有效期|过期|失效|多久有效|有效多久|几耐有效|expire|expiry|expired|valid\s+for|validity|how\s+recent|still\s+valid/u,
-  certifies: /证明(?:了)?什么|证明内容|内容(?:是否)?(?:真实|正确)|(?:保证|担保|证明)\S{0,6}(?:内容|数据|真实)|confirms?\s+(?:\S+\s+){0,6}(?:correct|true|accurate|content|figures)|certif(?:y|ies)\s+(?:the\s+)?(?:content|figures|accuracy)|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?apostille\s+(?:certify|prove|confirm|mean)|vouch/u,
+  certifies: /证明(?:了)?什么|内容\S{0,6}(?:核实|核查|审核|真实|正确|负责)|content\S*\s+(?:\S+\s+){0,4}(?:verified|checked|true|correct|accurate)|证明内容|内容(?:是否)?(?:真实|正确)|(?:保证|担保|证明)\S{0,6}(?:内容|数据|真实)|confirms?\s+(?:\S+\s+){0,6}(?:correct|true|accurate|content|figures)|certif(?:y|ies)\s+(?:the\s+)?(?:content|figures|accuracy)|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?apostille\s+(?:certify|prove|confirm|mean)|vouch/u,
   double_legalisation: /双认证|两次认证|双重认证|double[- ]legali[sz]ation|two[- ]step\s+legali/u,
   e_apostille: /电子(?:版)?附加证明|电子apostille|e-?apostille|electronic\s+apostille|网上(?:申请|办理)|online\s+apostille/u,
   start_date: /(?:什么时候|何时|几时|哪天|哪一天)(?:开始)?(?:生效|实施|适用|加入)|(?:生效|实施)(?:日期|时间)|when\s+did\s+(?:the\s+)?(?:apostille\s+)?convention\s+(?:take\s+effect|start|begin|enter|apply)|when\s+did\s+china\s+(?:join|accede)|since\s+when/u,
@@ -44,8 +46,19 @@ const FACET_PATTERNS = {
 /** The facets asked, in a fixed order of importance (a fee and a time asked together both count). */
 export function readFacets(text: string): Facet[] {
   const normal = normalizeText(text);
-  return FACETS.filter((facet) => FACET_PATTERNS[facet].test(normal));
+  const found = FACETS.filter((facet) => FACET_PATTERNS[facet].test(normal));
+  // The narrower reading wins: "how much time is saved" is not a fee, "is the content verified" not a verification.
+  return found.filter((facet) => !NARROWED_BY[facet]?.some((narrower) => found.includes(narrower)));
 }
+
+/** A facet dropped when a narrower one is also found. */
+const NARROWED_BY: Partial<Record<Facet, Facet[]>> = {
+  fee: ['time_saved', 'savings'],
+  time: ['time_saved'],
+  savings: ['time_saved'],
+  verify: ['certifies'],
+  where: ['issuer'],
+};
 
 /** Trade topics outside our scope, even when a document of ours is named. */
 const TRADE_TOPIC =
