@@ -298,7 +298,7 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
   const entries = [...asked, ...(asked.length ? [] : [beside ?? fallbackEntry].filter((e): e is FaqEntry => e !== undefined))];
   const entry = entries[0];
   const note = verdicts.length || u.direction === 'to_china' ? undefined : documentNote(u, tables, deps.today, locale, t);
-  if (!verdicts.length && !entry && !note) {
+  if (!verdicts.length && !entry && !note && !pastDateNote(u, locale, t)) {
     const suggestions = fallbackSuggestions(result, byId);
     return { locale, kind: 'fallback', result, verdicts, related: suggestions, reply: renderFallback(suggestions, locale, t) };
   }
@@ -313,6 +313,8 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
   const verdictParts = verdicts.map((v) => renderVerdictSummary(v, documentNamed, locale, t, tables));
   if (verdictParts.length) parts.push([caseText, ...verdictParts].filter(Boolean).join('\n\n'));
   if (note) parts.push(note);
+  const past = verdicts.length ? undefined : pastDateNote(u, locale, t);
+  if (past) parts.push(past);
   if (!asked.length && entry) parts.push(renderAnswer(entry, [], locale, t).html);
   if (second) parts.push(renderAnswer(second, [], locale, t).html);
   // Share what inline mode gives again: the entry's question, else the check of a named document.
@@ -329,6 +331,12 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
     related,
     reply: { html: parts.join('\n\n— — —\n\n'), buttons: [...verdictButtons, ...topicButtons(related, locale), ...(share ? [shareRow(share, t)] : [])] },
   };
+}
+
+/** A date before the Convention applied to China, with no country named: what the rule was then. */
+function pastDateNote(u: Understanding, locale: Locale, t: Translate): string | undefined {
+  if (!u.when || u.when.iso >= CHINA_IN_FORCE || !(u.inDomain || u.documents.length)) return undefined;
+  return escapeHtml(localized(t('check.reason.china_not_yet', { date: u.when.iso }), locale));
 }
 
 /** The place a verdict is about, as the reader knows it: the country, or the Taiwan region. */

@@ -28,7 +28,7 @@ const FACET_ENTRIES = {
   time_saved: { none: 'time-savings' },
   savings: { none: 'cost-savings' },
   where: { none: 'where-to-apply', out: 'where-to-apply', in: 'documents-into-china', legalisation: 'legalisation-steps', hk: 'hk-to-mainland', mo: 'macao-mainland-route', tw: 'taiwan-route', hk_abroad: 'hk-apostille-abroad', mo_abroad: 'macao' },
-  issuer: { none: 'where-to-apply', out: 'where-to-apply', in: 'foreign-documents-issuer', legalisation: 'legalisation-steps', hk: 'hk-to-mainland', mo: 'macao-mainland-route', tw: 'taiwan-route', hk_abroad: 'hk-apostille-abroad', mo_abroad: 'macao' },
+  issuer: { none: 'apostille-vs-notarisation', out: 'apostille-vs-notarisation', in: 'foreign-documents-issuer', legalisation: 'legalisation-steps', hk: 'hk-to-mainland', mo: 'macao-mainland-route', tw: 'taiwan-route', hk_abroad: 'hk-apostille-abroad', mo_abroad: 'macao' },
   materials: { none: 'application-materials', out: 'application-materials', in: 'documents-into-china', legalisation: 'legalisation-steps', hk: 'hk-to-mainland', mo: 'macao-mainland-route', tw: 'taiwan-route', hk_abroad: 'hk-apostille-abroad', mo_abroad: 'macao' },
   verify: { none: 'verify-apostille', out: 'verify-apostille', in: 'verify-foreign-apostille', hk_abroad: 'verify-foreign-apostille', mo_abroad: 'verify-foreign-apostille' },
   translation: { none: 'translation' },
@@ -77,7 +77,7 @@ const OUTGOING_ONLY = new Set([
   'certificate-of-origin', 'commercial-certificate-route', 'apostille-format', 'e-apostille', 'verify-apostille', 'refusal-grounds',
   'education-documents', 'who-can-apply', 'company-documents', 'power-of-attorney-abroad', 'fao-my-province', 'jiangsu-apostille',
   'shanghai-apostille', 'apply-by-post', 'preferential-co', 'customs-issued-co', 'fao-fees', 'fao-other-region',
-  'apostille-vs-ccpit-certificate', 'local-ccpit-apostille', 'court-documents', 'personal-documents', 'first-apostille',
+  'apostille-vs-ccpit-certificate', 'apostille-vs-notarisation', 'local-ccpit-apostille', 'court-documents', 'personal-documents', 'first-apostille',
 ]);
 /** Entries written for foreign documents coming into China. */
 const INCOMING_ONLY = new Set(['documents-into-china', 'power-of-attorney-into-china', 'foreign-documents-issuer', 'verify-foreign-apostille']);

@@ -35,12 +35,14 @@ const LATIN_WINDOW = 48;
 
 /** Right after a place: it is where the document comes from ("英国母公司的…", "US parent", "德国客户发过来的"). */
 const ORIGIN_AFTER = [
-  /^\s*(?:的|嘅|那边|那邊|嗰邊|方面)?\s*(?:母公司|总公司|總公司|总部|總部|集团|集團|股东|股東|供应商|供應商|供货商|供貨商|厂商|廠商|厂家|廠家|工厂|工廠|合作方|合作伙伴|合伙人|合夥人|投资方|投資方|外方|公司|分公司|子公司|法院|政府|公证处|公證處|公证人|公證人|大学|大學|学校|學校)/u,
-  /^\s*(?:的|嘅)?\s*(?:客户|客戶|公司|朋友|律师|律師)?\s*(?:发|發|寄|传|傳|送)(?:过|過)?(?:来|來|嚟)/u,
+  /^\s*(?:的|嘅|那边|那邊|嗰邊|方面)?\s*(?:母公司|总公司|總公司|总部|總部|集团|集團|股东|股東|供应商|供應商|供货商|供貨商|厂商|廠商|厂家|廠家|工厂|工廠|合作方|合作伙伴|合伙人|合夥人|投资方|投資方|外方|公司|分公司|子公司|高等法院|高院|法院|政府|公证处|公證處|公证人|公證人|大学|大學|学校|學校)/u,
+  /^\s*(?:的|嘅)?\s*(?:客户|客戶|公司|朋友|律师|律師|合作方|供应商|供應商)?\s*(?:那边|那邊|嗰邊|方面)?\s*(?:发|發|寄|传|傳|送)(?:过|過)?(?:来|來|嚟)/u,
+  /^\s*(?:的|嘅)\s*(?:文件|证书|證書|授权书|授權書|委托书|委託書|决议|決議|执照|執照|证明|證明|章程|合同|发票|發票|毕业证|畢業證|学位|學位|成绩单|成績單|判决|判決|注册证书|註冊證書|公证书|公證書|出生|结婚|結婚|无犯罪|無犯罪)/u,
   /^\s*(?:出具|签发|簽發|出的|开的|開的|开具|開具|办的|辦的|注册|註冊|读|讀|毕业|畢業|留学|留學)/u,
   /^[\s-]*(?:based\s+)?(?:parent|partner|supplier|head\s*office|hq|headquarters|subsidiary|company|companies|co\.|firm|entity|registry|court|government|authorit\w*|notary|universit\w*|school|manufacturer|factory|shareholder|investor|director|JV\s+partner|side|docs?|documents?|papers?|certificates?)\b/iu,
   /^(?:'s|’s)\s/u,
-  /^\s*(?:customer|client|buyer|partner|friend|lawyer)s?\s+(?:has\s+|have\s+|just\s+)?(?:sent|send|sends|mailed|gave|provided|forwarded|emailed)\b/iu,
+  /^\s*[\w-]+\s+(?:has\s+|have\s+|just\s+)?(?:sent|send|sends|mailed|gave|provided|forwarded|emailed)\s+(?:us|me|over|their|its|his|her)\b/iu,
+  /^\s*high\s+court\b/iu,
   /^\s*(?:的|嘅)?\s*(?:附加证明书|附加證明書|海牙认证|海牙認證|apostille)/iu,
 ];
 
@@ -59,7 +61,7 @@ const USE_BEFORE = [
 
 /** Right after a place: the document is used there ("在杭州法院用", "要喺深圳用", "客户在巴西要"). */
 const USE_AFTER = [
-  /^\s*(?:的|嘅)?\s*(?:法院|银行|銀行|开户|開戶|使用|用|登记|登記|注册用|註冊用|递交|遞交|提交|市场监管|市場監管|工商|外资公司|外資公司|公司用|入职|入職|上市|诉讼|訴訟|打官司|海关|海關|招标|招標|投标|投標|客户|客戶|买家|買家|买方|買方|进口商|進口商|收货人|收貨人|大使馆|大使館|使馆|使館|领事馆|領事館)/u,
+  /^\s*(?:的|嘅)?\s*(?:法院|银行|銀行|开户|開戶|使用|用|登记|登記|注册用|註冊用|递交|遞交|提交|市场监管|市場監管|场监管|場監管|工商|外资公司|外資公司|公司用|入职|入職|上市|诉讼|訴訟|打官司|海关|海關|招标|招標|投标|投標|客户|客戶|买家|買家|买方|買方|进口商|進口商|收货人|收貨人|大使馆|大使館|使馆|使館|领事馆|領事館)/u,
   /^\s*(?:做|办|辦|搞)\s*(?:变更|變更|登记|登記|注册|註冊|开户|開戶|诉讼|訴訟)/u,
   /^[\s-]*(?:buyer|customer|client|importer|consignee|distributor|bank|court|tender|authorit\w*\s+(?:require|want|ask)\w*|embassy|consulate)s?\b/iu,
 ];
@@ -82,10 +84,14 @@ export const INTO_CHINA_PHRASES = [
 /** Phrases that alone say a Chinese document is going abroad. */
 export const OUT_OF_CHINA_PHRASES = [/\bfrom\s+(?:mainland\s+)?china\b/i, /\bexport(?:s|ing|ed|er|ers)?\b/i, /从中国|從中國|出国|出國|出口|寄去|寄到国外|送去国外|发往|發往|在国外使用|在國外使用|国外使用|國外使用|境外使用/u];
 
+/** "中国驻法国使馆", "the embassy in London": a place named for an embassy is neither issuer nor destination. */
+const EMBASSY_BEFORE = [/(?:驻|駐)\s*$/u, /\b(?:embassy|consulate|mission)\s+(?:in|of)\s+(?:the\s+)?$/iu];
+
 export function roleOf(text: string, place: PlaceSpan): PlaceRole {
   const before = text.slice(Math.max(0, place.start - LATIN_WINDOW), place.start);
   const hanBefore = before.slice(-HAN_WINDOW);
   const after = text.slice(place.end, place.end + LATIN_WINDOW);
+  if (EMBASSY_BEFORE.some((p) => p.test(before))) return 'none';
   if (ORIGIN_AFTER.some((p) => p.test(after))) {
     // "香港公司的注册证书要拿去深圳" and "US parent": what follows the place makes it the issuer.
     return 'origin';
@@ -104,7 +110,8 @@ export function readTravel<P extends PlaceSpan>(text: string, places: readonly P
   const roles = places.map((place) => ({ place, role: roleOf(text, place) }));
   const abroad = roles.filter((r) => r.place.kind !== 'mainland-china');
   const origin = abroad.find((r) => r.role === 'origin')?.place;
-  const use = abroad.find((r) => r.role === 'use' && r.place !== origin)?.place;
+  const same = (a: PlaceSpan, b: PlaceSpan | undefined) => b !== undefined && a.kind === b.kind && a.code === b.code;
+  const use = abroad.find((r) => r.role === 'use' && !same(r.place, origin))?.place;
   const mainlandUse = roles.some((r) => r.place.kind === 'mainland-china' && r.role === 'use') || INTO_CHINA_PHRASES.some((p) => p.test(text));
   // A Hong Kong, Macao or Taiwan document with no destination named: its own route abroad or to the mainland is not said.
   if (origin && !use && !mainlandUse && origin.kind === 'country' && SAR_CODES.has(origin.code ?? '')) return { issuing: origin };

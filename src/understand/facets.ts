@@ -62,7 +62,7 @@ const NARROWED_BY: Partial<Record<Facet, Facet[]>> = {
 
 /** Trade topics outside our scope, even when a document of ours is named. */
 const TRADE_TOPIC =
-  /\bhs\s*(?:code|编码|\d)|hs编码|商品编码|税则|\btariff|duty\s+rate|preferential\s+(?:duty|tariff|rate)|关税|税率|\bl\/c\b|letter\s+of\s+credit|信用证|不符点|discrepanc|\bfreight\b|运费|海运费|空运费|\bvat\b|增值税|出口退税|退税|tax\s+refund|incoterm|\bfob\b|\bcif\b|报关单|改单|customs\s+(?:declaration|entry)\s+(?:\S+\s+){0,4}(?:wrong|error|amend|correct|change|fix)|\bbox\s*\d+|第\s*\d+\s*栏|第[一二三四五六七八九十]+栏|how\s+(?:do\s+i|to|should\s+we|do\s+we)\s+fill|怎么填|如何填|点样填|填写方法|origin\s+criterion|原产地标准|self[- ]declar|approved\s+exporter|自主声明|经核准出口商|罚款|penalt/u;
+  /\bhs\s*(?:code|编码|\d)|hs编码|商品编码|税则|\btariff|duty\s+rate|preferential\s+(?:duty|tariff|rate)|关税|税率|\bl\/c\b|letter\s+of\s+credit|信用证|不符点|discrepanc|\bfreight\b|运费|海运费|空运费|\bvat\b|增值税|出口退税|退税|tax\s+refund|incoterm|\bfob\b|\bcif\b|报关单|改单|customs\s+(?:declaration|entry)\s+(?:\S+\s+){0,4}(?:wrong|error|amend|correct|change|fix)|\bbox\s*\d+|第\s*\d+\s*栏|第[一二三四五六七八九十]+栏|how\s+(?:do\s+i|to|should\s+we|do\s+we)\s+fill|怎么填|如何填|点样填|填写方法|origin\s+criterion|原产地标准|self[- ]declar|approved\s+exporter|自主声明|经核准出口商|罚款|penalt|customs\s+clearance|清关|通关|import\s+declaration|goods\s+(?:are\s+)?stuck|货(?:物)?被?扣/u;
 /** Words that make a message ours whatever else it asks. */
 const CERTIFICATION = /apostil|legali[sz]|附加证明|海牙|领事认证|使馆认证|双认证|notar|公证/u;
 
