@@ -156,17 +156,9 @@ export function verdictCallbackData(verdict: Verdict, documentNamed: boolean, lo
   return encodeCallback({ kind: 'vrd', document, country: verdict.country?.code ?? '', direction: verdict.direction, locale });
 }
 
-/** A Hong Kong or Macao document going to a third state: the SAR's own apostille, not a mainland verdict. */
-export function sarAbroad(u: Understanding): 'HK' | 'MO' | undefined {
-  const { issuing, use } = u.travel;
-  const code = issuing?.kind === 'country' ? issuing.code : undefined;
-  if ((code !== 'HK' && code !== 'MO') || u.direction === 'to_china') return undefined;
-  return !use || (use.kind === 'country' && use.code !== 'HK' && use.code !== 'MO') ? code : undefined;
-}
-
 /** The case verdicts a message asks for: one per country named (mainland China itself is never "a country" here). */
 export function verdictsFor(u: Understanding, tables: Tables, today: string): Verdict[] {
-  if (!u.asksCase || sarAbroad(u)) return [];
+  if (!u.asksCase || u.sar) return [];
   const date = u.when?.iso;
   const document = u.documents[0]?.id ?? REPRESENTATIVE_DOCUMENT;
   const countries = u.countries.filter((code) => countryRow(tables, code));
@@ -288,7 +280,7 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
   if (u.offTopic) return { locale, kind: 'fallback', result, verdicts: [], related: [], reply: renderOutOfScope(byId, locale, t) };
 
   const verdicts = verdictsFor(u, tables, deps.today);
-  const route = routeOf(verdicts[0], sarAbroad(u));
+  const route = routeOf(verdicts[0], u.sar);
   const documentNamed = u.documents.length > 0;
   const asked = facetEntries(u, route, byId);
   const searched = verdicts.length ? entryBesideVerdicts(result, u.countries, index, tables) : result.matched ? result.entry : undefined;

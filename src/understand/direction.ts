@@ -30,7 +30,7 @@ export interface Travel<P extends PlaceSpan> {
 
 const HAN_WINDOW = 14;
 /** The special administrative regions: their documents go abroad with their own apostille. */
-const SAR_CODES = new Set(['HK', 'MO']);
+export const SAR_CODES = new Set(['HK', 'MO']);
 const LATIN_WINDOW = 48;
 
 /** Right after a place: it is where the document comes from ("英国母公司的…", "US parent", "德国客户发过来的"). */
@@ -122,4 +122,12 @@ export function readTravel<P extends PlaceSpan>(text: string, places: readonly P
   if (mainlandUse && !abroad.length) return { direction: 'to_china' };
   if (abroad.length) return { direction: OUT_OF_CHINA_PHRASES.some((p) => p.test(text)) ? 'from_china' : undefined, use: abroad[0]!.place };
   return {};
+}
+
+/** A Hong Kong or Macao document going to a third state (or to no place named): the SAR's own apostille. */
+export function sarAbroad(travel: Travel<PlaceSpan>, places: readonly PlaceSpan[]): 'HK' | 'MO' | undefined {
+  const code = travel.issuing?.kind === 'country' ? travel.issuing.code : undefined;
+  if (!code || !SAR_CODES.has(code) || travel.direction === 'to_china' || places.some((p) => p.kind === 'mainland-china')) return undefined;
+  const use = travel.use;
+  return !use || (use.kind === 'country' && !SAR_CODES.has(use.code ?? '')) ? (code as 'HK' | 'MO') : undefined;
 }

@@ -39,7 +39,7 @@ const FACET_PATTERNS = {
   validity: /有效期|过期|失效|多久有效|有效多久|几耐有效|expire|expiry|expired|valid\s+for|validity|how\s+recent|still\s+valid/u,
   certifies: /证明(?:了)?什么|内容\S{0,6}(?:核实|核查|审核|真实|正确|负责)|content\S*\s+(?:\S+\s+){0,4}(?:verified|checked|true|correct|accurate)|证明内容|内容(?:是否)?(?:真实|正确)|(?:保证|担保|证明)\S{0,6}(?:内容|数据|真实)|confirms?\s+(?:\S+\s+){0,6}(?:correct|true|accurate|content|figures)|certif(?:y|ies)\s+(?:the\s+)?(?:content|figures|accuracy)|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?apostille\s+(?:certify|prove|confirm|mean)|vouch/u,
   double_legalisation: /双认证|两次认证|双重认证|double[- ]legali[sz]ation|two[- ]step\s+legali/u,
-  e_apostille: /电子(?:版)?附加证明|电子apostille|e-?apostille|electronic\s+apostille|网上(?:申请|办理)|online\s+apostille/u,
+  e_apostille: /电子(?:版)?附加证明|电子apostille|e-?apostille|electronic\s+apostille|网上(?:申请|办理)|online\s+(?:apostille|version|one)|electronic\s+(?:version|one)|电子版|电子的|网上办/u,
   start_date: /(?:什么时候|何时|几时|哪天|哪一天)(?:开始)?(?:生效|实施|适用|加入)|(?:生效|实施)(?:日期|时间)|when\s+did\s+(?:the\s+)?(?:apostille\s+)?convention\s+(?:take\s+effect|start|begin|enter|apply)|when\s+did\s+china\s+(?:join|accede)|since\s+when/u,
 } satisfies Record<Facet, RegExp>;
 

@@ -13,7 +13,7 @@ import type { Direction } from '../check/rules.ts';
 import type { DocumentType } from '../check/schema.ts';
 import { isDomainToken } from '../knowledge/analyze.ts';
 import { MAX_QUERY_LENGTH, PLACE_TOKEN_PREFIX, type FaqIndex, type QueryTerm, type SearchResult } from '../knowledge/search.ts';
-import { readTravel, type Travel } from './direction.ts';
+import { readTravel, SAR_CODES, sarAbroad, type Travel } from './direction.ts';
 import { findDocuments } from './entities.ts';
 import { isOffTopicTrade, readFacets, type Facet } from './facets.ts';
 import { countryCodes, countryRow, placesIn, type PlaceMention } from './places.ts';
@@ -37,6 +37,8 @@ export interface FollowUpContext {
   facets?: Facet[];
   /** Taiwan region named (it is not a country code). */
   taiwan?: boolean;
+  /** A Hong Kong or Macao document going abroad with the SAR's own apostille. */
+  sar?: 'HK' | 'MO';
 }
 
 export interface Understanding {
@@ -57,6 +59,8 @@ export interface Understanding {
   offTopic: boolean;
   /** The Taiwan region is named (its route is the cross-strait one). */
   taiwan: boolean;
+  /** A Hong Kong or Macao document going to a third state: the SAR's own apostille, no mainland verdict. */
+  sar?: 'HK' | 'MO';
   /** The FAQ topic asked about. */
   intent: SearchResult;
   /** A second question in the same message, answered by a different entry. */
@@ -91,6 +95,14 @@ const CLAUSE_BREAK = /[,，、:：]+|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han}
 const FOLLOW_UP_MARKER = /^(?:那|那么|那麼|那如果|如果是|换成|換成|还有|還有|另外|那要是|要是)|呢[?？]?$|^(?:and|what about|how about|and for|and in|and what about|for|same for|what if)\b|^(?:ok|okay|好的)[,，]?\s*(?:and|那|what about)/iu;
 /** A follow-up is short: a longer message is a question of its own. */
 const FOLLOW_UP_MAX_CHARS = 40;
+/** A side question about the same case ("how can the AMR check it's genuine?") may be a little longer. */
+const SIDE_QUESTION_MAX_CHARS = 60;
+/** Asking why, or about today, or about the reverse way: the same case, one part changed. */
+const SIDE_QUESTION = /^(?:为啥|为什么|為甚麼|為什麼|点解|點解|why|how come)|而家|现在|現在|如今|\bnow\b|\btoday\b|other\s+(?:direction|way)|reverse|opposite|反过来|反過來|反方向|倒过来|调转|調轉/iu;
+/** "咁而家呢", "what if we do it now": today's law, not the previous question's date. */
+const NOW = /而家|现在|現在|如今|目前|今天|\bnow\b|\btoday\b|these\s+days/iu;
+/** "what about the other direction?": the previous case the other way round. */
+const OTHER_DIRECTION = /other\s+(?:direction|way)|the\s+reverse|opposite\s+direction|反过来|反過來|反方向|倒过来|倒過來|调转|調轉/iu;
 
 interface Clause {
   text: string;
@@ -142,6 +154,7 @@ export class Understander {
     let when = readWhen(cut, this.deps.today);
     let facets = readFacets(cut);
     let taiwan = places.some((p) => p.kind === 'taiwan');
+    let sar = sarAbroad(travel, places);
     const smalltalk = smalltalkKind(cut);
     // The search's own test (a domain concept named), without paying for a search.
     const searchInDomain = allTerms.some((t) => t.quality > 0 && isDomainToken(t.term, index.lexicon));
@@ -152,13 +165,17 @@ export class Understander {
     // A short message that changes one thing is read against the previous question:
     // it opens like one ("那…呢", "and for…"), names only a place or document, or
     // asks only a side question ("要多久？", "how much?") without naming what about.
+    const length = [...cut.trim()].length;
+    const ownCase = countries.length + documents.length > 0 || taiwan;
     const followUp =
       previous !== undefined &&
       !smalltalk &&
-      [...cut.trim()].length <= FOLLOW_UP_MAX_CHARS &&
-      (FOLLOW_UP_MARKER.test(cut.trim()) ||
-        (countries.length + documents.length > 0 && !index.searchTerms(topicTerms).matched) ||
-        (!searchInDomain && topicTerms.some((t) => t.term.startsWith('#'))));
+      ((length <= FOLLOW_UP_MAX_CHARS &&
+        (FOLLOW_UP_MARKER.test(cut.trim()) ||
+          (ownCase && !index.searchTerms(topicTerms).matched) ||
+          (!searchInDomain && topicTerms.some((t) => t.term.startsWith('#'))))) ||
+        // "为啥不行？", "咁而家呢？", "how can the AMR check it's genuine?": a side question about the same case.
+        (length <= SIDE_QUESTION_MAX_CHARS && !ownCase && (facets.length > 0 || SIDE_QUESTION.test(cut))));
     let queryTerms = informativeTerms.length ? informativeTerms : allTerms;
     if (followUp && previous) {
       const previousTerms = index.readQuery(previous.text).filter((t) => !PLACE_CONCEPTS.has(t.term) && !t.term.startsWith(PLACE_TOKEN_PREFIX));
@@ -170,12 +187,16 @@ export class Understander {
       queryTerms = ownTopic.length
         ? unionTerms([queryTerms, previousDomain])
         : unionTerms([documents.length ? previousTerms.filter((t) => !previousDocuments.includes(t)) : previousTerms, queryTerms]);
-      if (!countries.length) countries = previous.countries.filter((code) => countryRow(tables, code));
+      // A place named now replaces the previous one (Taiwan included); the rest carries over.
+      if (!countries.length && !taiwan) countries = previous.countries.filter((code) => countryRow(tables, code));
       if (!documents.length) documents = previous.documents.map((id) => tables.documents.find((d) => d.id === id)).filter((d): d is DocumentType => d !== undefined);
-      direction ??= previous.direction;
-      when ??= previous.when;
-      if (!facets.length) facets = previous.facets ?? [];
+      direction = OTHER_DIRECTION.test(cut) ? (previous.direction === 'to_china' ? 'from_china' : 'to_china') : (direction ?? previous.direction);
+      if (!when && !NOW.test(cut)) when = previous.when;
+      if (!facets.length && !ownCase) facets = previous.facets ?? [];
       if (!countries.length && !taiwan) taiwan = previous.taiwan === true;
+      if (!sar && !ownCase) sar = previous.sar;
+      // "and in Hong Kong?" after a general question: the SAR's own apostille.
+      if (!sar && !direction && !previous.countries.length && places.length === 1 && places[0]!.kind === 'country' && SAR_CODES.has(places[0]!.code)) sar = places[0]!.code as 'HK' | 'MO';
       asksCase = true;
     }
     // The whole informative part, and each question on its own: a long message's
@@ -205,6 +226,7 @@ export class Understander {
       when,
       facets,
       offTopic: !followUp && isOffTopicTrade(cut),
+      sar,
       taiwan,
       intent,
       second,
@@ -212,7 +234,7 @@ export class Understander {
       followUp,
       inDomain: inDomain || followUp,
       asksCase,
-      context: { text: contextText, countries, documents: documents.map((d) => d.id), direction, ...(when ? { when } : {}), ...(facets.length ? { facets } : {}), ...(taiwan ? { taiwan } : {}) },
+      context: { text: contextText, countries, documents: documents.map((d) => d.id), direction, ...(when ? { when } : {}), ...(facets.length ? { facets } : {}), ...(taiwan ? { taiwan } : {}), ...(sar ? { sar } : {}) },
     };
   }
 }
