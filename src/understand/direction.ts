@@ -48,7 +48,7 @@ const ORIGIN_AFTER = [
 
 /** Right before a place: it is where the document comes from ("partner in Mumbai", "from Japan", "我在澳洲读"). */
 const ORIGIN_BEFORE = [
-  /\b(?:from|issued\s+(?:in|by)|(?:parent|partner|supplier|office|hq|headquarters|shareholder|investor|manufacturer|factory|company|university|school)(?:\s+\w+)?\s+(?:is\s+)?(?:in|at)|based\s+in|registered\s+in|incorporated\s+in|studied\s+in|graduated\s+in|degree\s+(?:from|in)|is\s+in)\s+(?:the\s+)?$/iu,
+  /\b(?:from|issued\s+(?:in|by)|(?:parent|partner|supplier|office|hq|headquarters|shareholder|investor|manufacturer|factory|company|university|school)(?:\s+\w+)?\s+(?:is\s+)?(?:in|at)|based\s+in|registered\s+in|incorporated\s+in|studied\s+in|graduated\s+in|degree\s+(?:from|in))\s+(?:the\s+)?$/iu,
   /(?:来自|來自|从|從|由)\s*$/u,
   /\bapostilles?\s+(?:in|from|issued\s+in)\s+$/iu,
 ];
@@ -56,7 +56,7 @@ const ORIGIN_BEFORE = [
 /** Right before a place: it is where the document goes ("寄去德国", "for use in Tianjin", "buyer in Poland"). */
 const USE_BEFORE = [
   /(?:寄去|寄到|寄往|寄畀|发往|發往|发去|發去|发到|發到|送去|送到|送往|拿去|拿到|攞去|带去|帶去|带到|帶到|交给|交給|交去|出口到|出口去|出口|卖到|賣到|卖去|賣去|运往|運往|运到|運到|发货到|發貨到|去|到|往|给|給|畀)\s*$/u,
-  /\b(?:to|into|for\s+use\s+in|used\s+in|use\s+(?:it\s+|them\s+)?in|going\s+to|goes\s+to|go\s+to|shipping\s+to|ship(?:ped)?\s+to|sending\s+(?:it\s+|them\s+)?to|send(?:\s+it|\s+them)?\s+to|sent\s+to|export(?:ing|ed|s)?\s+to|file[ds]?\s+in|filing\s+in|registration\s+in|register(?:ed|ing)?\s+in|(?:account|branch)\s+in|(?:court|bank|office|wfoe|jv|subsidiary|entity|authority|bureau|registry|amr)\s+in|(?:buyer|customer|client|importer|consignee|distributor|receiver|recipient)s?\s+in|for\s+(?:a|our|the|my)\s+(?:buyer|customer|client|importer)s?\s+in|tender\s+in)\s+(?:the\s+)?$/iu,
+  /\b(?:to|into|for\s+use\s+in|used\s+in|use\s+(?:it\s+|them\s+)?in|going\s+to|goes\s+to|go\s+to|shipping\s+to|ship(?:ped)?\s+to|sending\s+(?:it\s+|them\s+)?to|send(?:\s+it|\s+them)?\s+to|sent\s+to|export(?:ing|ed|s)?\s+to|file[ds]?\s+in|filing\s+in|registration\s+in|register(?:ed|ing)?\s+in|(?:account|branch)\s+in|(?:court|bank|office|wfoe|jv|subsidiary|entity|authority|bureau|registry|amr)\s+in|(?:buyer|customer|client|importer|consignee|distributor|receiver|recipient)s?\s+(?:(?:is|are)\s+)?(?:in|at|from)|for\s+(?:a|our|the|my)\s+(?:buyer|customer|client|importer)s?\s+in|tender\s+in)\s+(?:the\s+)?$/iu,
 ];
 
 /** Right after a place: the document is used there ("在杭州法院用", "要喺深圳用", "客户在巴西要"). */
@@ -65,6 +65,9 @@ const USE_AFTER = [
   /^\s*(?:做|办|辦|搞)\s*(?:变更|變更|登记|登記|注册|註冊|开户|開戶|诉讼|訴訟)/u,
   /^[\s-]*(?:buyer|customer|client|importer|consignee|distributor|bank|court|tender|authorit\w*\s+(?:require|want|ask)\w*|embassy|consulate)s?\b/iu,
 ];
+
+/** "在杭州法院用", "喺廣州法院用": a court or bank that uses the document, not one that issued it. */
+const USED_THERE = /^\s*(?:的|嘅)?\s*(?:(?:中级|中級|高级|高級|基层|基層)?(?:人民)?法院|银行|銀行|市场监管局|市場監管局|公司)?\s*(?:用|使用|开户|開戶|起诉|起訴|立案|递交|遞交)/u;
 
 /** "我们在宁波", "we are in Ningbo", "我们公司在深圳": where the writer is, not where the document goes. */
 const LOCATED_BEFORE = [/(?:我们|我們|我哋|我司|本公司|公司|工厂|工廠|我)\s*(?:是|係|在|喺|位于|位於)\s*$/u, /\b(?:we\s+are|we're|i\s+am|i'm|we\s+are\s+based|based|located|our\s+(?:company|factory|office)\s+is)\s+(?:in|at)\s+$/iu];
@@ -92,6 +95,7 @@ export function roleOf(text: string, place: PlaceSpan): PlaceRole {
   const hanBefore = before.slice(-HAN_WINDOW);
   const after = text.slice(place.end, place.end + LATIN_WINDOW);
   if (EMBASSY_BEFORE.some((p) => p.test(before))) return 'none';
+  if (USED_THERE.test(after)) return 'use';
   if (ORIGIN_AFTER.some((p) => p.test(after))) {
     // "香港公司的注册证书要拿去深圳" and "US parent": what follows the place makes it the issuer.
     return 'origin';

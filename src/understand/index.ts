@@ -165,11 +165,13 @@ export class Understander {
     // A short message that changes one thing is read against the previous question:
     // it opens like one ("那…呢", "and for…"), names only a place or document, or
     // asks only a side question ("要多久？", "how much?") without naming what about.
+    const offTopic = isOffTopicTrade(cut);
     const length = [...cut.trim()].length;
     const ownCase = countries.length + documents.length > 0 || taiwan;
     const followUp =
       previous !== undefined &&
       !smalltalk &&
+      !offTopic &&
       ((length <= FOLLOW_UP_MAX_CHARS &&
         (FOLLOW_UP_MARKER.test(cut.trim()) ||
           (ownCase && !index.searchTerms(topicTerms).matched) ||
@@ -225,7 +227,7 @@ export class Understander {
       travel,
       when,
       facets,
-      offTopic: !followUp && isOffTopicTrade(cut),
+      offTopic,
       sar,
       taiwan,
       intent,
