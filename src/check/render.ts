@@ -3,8 +3,8 @@ import type { Translate } from '../i18n/index.ts';
 import { langOf, type Locale } from '../knowledge/language.ts';
 import { TAIWAN_REGION, type Bilingual, type PlaceFound } from '../places/index.ts';
 import { localized } from '../reply/answer.ts';
-import { escapeHtml } from '../reply/html.ts';
-import { renderSourceLines } from '../reply/sources.ts';
+import { escapeHtml } from '../format/html.ts';
+import { renderSourceLines } from '../format/sources.ts';
 import type { Country } from './schema.ts';
 import type { Point, Verdict } from './rules.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { PerLang } from '../i18n/languages.ts';
 import { resolvePlace, type Bilingual, type PlaceResult } from '../places/index.ts';
-import { quoteUserText } from '../reply/html.ts';
+import { quoteUserText } from '../format/html.ts';
 import type { Tables } from './catalogue.ts';
 import type { Country, DocumentType, Preparation } from './schema.ts';
 

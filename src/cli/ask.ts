@@ -15,7 +15,7 @@ import { I18n } from '../i18n/index.ts';
 import { detectLocale, langOf, type Locale } from '../knowledge/language.ts';
 import { DataService } from '../data/service.ts';
 import { answerQuestion, entryTitle, type AnswerKind } from '../reply/answer.ts';
-import { htmlToPlain } from '../reply/html.ts';
+import { htmlToPlain } from '../format/html.ts';
 import type { FollowUpContext } from '../understand/index.ts';
 import type { Lang } from '../i18n/languages.ts';
 

@@ -16,7 +16,7 @@ import { createConfig, loadDotEnv } from '../config.ts';
 import { I18n } from '../i18n/index.ts';
 import { detectLocale, type Locale } from '../knowledge/language.ts';
 import { checkFile } from '../read/file.ts';
-import { htmlToPlain } from '../reply/html.ts';
+import { htmlToPlain } from '../format/html.ts';
 import { isLang } from '../i18n/languages.ts';
 
 async function main(): Promise<number> {

@@ -7,7 +7,7 @@ import type { Tables } from '../check/catalogue.ts';
 import type { Direction, Verdict } from '../check/rules.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Locale } from '../knowledge/language.ts';
-import { htmlToPlain } from '../reply/html.ts';
+import { htmlToPlain } from '../format/html.ts';
 import { answerFor, settledFrom } from './answer.ts';
 import { DocumentReader } from './reader.ts';
 import { countryName, documentName, renderDocumentVerdict, renderReading } from './render.ts';

@@ -5,7 +5,7 @@ import type { Verdict } from '../check/rules.ts';
 import type { Translate } from '../i18n/index.ts';
 import { langOf, type Locale } from '../knowledge/language.ts';
 import { localized } from '../reply/answer.ts';
-import { escapeHtml, quoteUserText } from '../reply/html.ts';
+import { escapeHtml, quoteUserText } from '../format/html.ts';
 import type { Reading } from './understand.ts';
 
 /** Lines of the document shown back to the user, so they can see what the verdict rests on. */

@@ -12,8 +12,8 @@ import type { FaqEntry } from '../knowledge/schema.ts';
 import type { FaqIndex, SearchResult } from '../knowledge/search.ts';
 import { countryCodes, countryRow, isTableName, placesIn } from '../understand/places.ts';
 import { Understander, type FollowUpContext, type Understanding } from '../understand/index.ts';
-import { escapeHtml } from './html.ts';
-import { renderSourceLines } from './sources.ts';
+import { escapeHtml } from '../format/html.ts';
+import { renderSourceLines } from '../format/sources.ts';
 
 export interface Button {
   text: string;

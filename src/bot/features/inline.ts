@@ -14,7 +14,7 @@ import { detectLocale, langOf, type Locale } from '../../knowledge/language.ts';
 import type { FaqEntry } from '../../knowledge/schema.ts';
 import { entryTitle, localized, POPULAR_TOPICS, type Reply } from '../../reply/answer.ts';
 import { answerInOneMessage } from '../../reply/fit.ts';
-import { htmlToPlain, splitHtml } from '../../reply/html.ts';
+import { htmlToPlain, splitHtml } from '../../format/html.ts';
 import type { BotContext } from '../context.ts';
 import { keyboardOf } from '../send.ts';
 

@@ -14,7 +14,7 @@ import { checkDocument, SOURCES, type Direction } from '../../../check/rules.ts'
 import { detectLocale, langOf } from '../../../knowledge/language.ts';
 import { resolvePlace } from '../../../places/index.ts';
 import { localized } from '../../../reply/answer.ts';
-import { escapeHtml, quoteUserText } from '../../../reply/html.ts';
+import { escapeHtml, quoteUserText } from '../../../format/html.ts';
 import type { WizardState } from '../../../storage/types.ts';
 import { onButton } from '../../callback-data.ts';
 import type { BotContext } from '../../context.ts';
