@@ -12,7 +12,7 @@ import { runCli } from './run.ts';
 import { today } from '../check/rules.ts';
 import { createConfig, loadDotEnv } from '../config.ts';
 import { I18n } from '../i18n/index.ts';
-import { detectLocale, langOf, type Locale } from '../knowledge/language.ts';
+import { detectLocale, langOf, type Locale } from '../i18n/locale.ts';
 import { DataService } from '../data/service.ts';
 import { answerQuestion, entryTitle, type AnswerKind } from '../reply/answer.ts';
 import { htmlToPlain } from '../format/html.ts';

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import i18next, { type i18n as I18nInstance } from 'i18next';
-import { toTraditional } from '../knowledge/chinese.ts';
-import { langOf, type Locale } from '../knowledge/language.ts';
+import { toTraditional } from './chinese.ts';
+import { langOf, type Locale } from './locale.ts';
 import { escapeHtml } from '../format/html.ts';
 import { DEFAULT_LANG, LANGS, type Lang } from './languages.ts';
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Tables } from '../check/catalogue.ts';
 import type { Direction, Verdict } from '../check/rules.ts';
 import type { Translate } from '../i18n/index.ts';
-import type { Locale } from '../knowledge/language.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { htmlToPlain } from '../format/html.ts';
 import { answerFor, settledFrom } from './answer.ts';
 import { DocumentReader } from './reader.ts';

@@ -3,8 +3,7 @@ import type { Tables } from '../check/catalogue.ts';
 import { renderVerdict } from '../check/render.ts';
 import type { Verdict } from '../check/rules.ts';
 import type { Translate } from '../i18n/index.ts';
-import { langOf, type Locale } from '../knowledge/language.ts';
-import { localized } from '../reply/answer.ts';
+import { langOf, localized, type Locale } from '../i18n/locale.ts';
 import { escapeHtml, quoteUserText } from '../format/html.ts';
 import type { Reading } from './understand.ts';
 

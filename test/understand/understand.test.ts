@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { I18n } from '../../src/i18n/index.ts';
-import { detectLocale } from '../../src/knowledge/language.ts';
+import { detectLocale } from '../../src/i18n/locale.ts';
 import { answerQuestion, type AnswerDeps } from '../../src/reply/answer.ts';
 import { htmlToPlain } from '../../src/format/html.ts';
 import { Understander } from '../../src/understand/index.ts';

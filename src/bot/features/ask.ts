@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import { checkDocument } from '../../check/rules.ts';
-import { detectLocale, langOf } from '../../knowledge/language.ts';
+import { detectLocale, langOf } from '../../i18n/locale.ts';
 import { verdictReply } from '../../check/card.ts';
 import { answerQuestion, REPRESENTATIVE_DOCUMENT } from '../../reply/answer.ts';
 import { freshFollowUp } from '../../storage/types.ts';
