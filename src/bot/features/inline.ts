@@ -6,7 +6,7 @@
  */
 import { Composer } from 'grammy';
 import type { InlineKeyboardMarkup, InlineQueryResultArticle } from 'grammy/types';
-import { verdictReply } from '../../check/card.ts';
+import { verdictReply } from '../../reply/verdict-card.ts';
 import { parseCheckText } from '../../check/parse.ts';
 import { checkDocument } from '../../check/rules.ts';
 import type { Translate } from '../../i18n/index.ts';

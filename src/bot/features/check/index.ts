@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { Composer } from 'grammy';
 import { parseCheckText } from '../../../check/parse.ts';
-import { verdictReply } from '../../../check/card.ts';
+import { verdictReply } from '../../../reply/verdict-card.ts';
 import { renderCountry, renderPlaceCard } from '../../../check/render.ts';
 import { checkDocument, SOURCES, type Direction } from '../../../check/rules.ts';
 import { detectLocale, langOf, localized } from '../../../i18n/locale.ts';
