@@ -4,7 +4,7 @@ import { langOf, localized, type Locale } from '../i18n/locale.ts';
 import { TAIWAN_REGION, type Bilingual, type PlaceFound } from '../places/index.ts';
 import { escapeHtml } from '../format/html.ts';
 import { renderSourceLines } from '../format/sources.ts';
-import type { Country } from './schema.ts';
+import type { Country } from '../catalogue/schema.ts';
 import type { Point, Verdict } from './rules.ts';
 
 /** How many sources a card shows; all of them stay in the data and in --json. */

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { buildTables, type Tables } from '../check/catalogue.ts';
-import type { Country } from '../check/schema.ts';
+import { buildTables, type Tables } from '../catalogue/tables.ts';
+import type { Country } from '../catalogue/schema.ts';
 import { analyze, buildLexicon, type LexiconTables } from '../knowledge/analyze.ts';
 import { CONCEPTS, type ConceptGroup } from '../knowledge/lexicon.ts';
 import { parseFaq, type KnowledgeBase } from '../knowledge/load.ts';

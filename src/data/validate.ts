@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { TELEGRAM_MESSAGE_LIMIT } from '../format/html.ts';
-import { CountrySchema, DocumentSchema } from '../check/schema.ts';
+import { CountrySchema, DocumentSchema } from '../catalogue/schema.ts';
 import { FaqEntrySchema } from '../knowledge/schema.ts';
 import { LANGS } from '../i18n/languages.ts';
 

@@ -3,7 +3,7 @@
  * what was read: the check CLI's --file. The same reading and rules as the bot.
  */
 import { readFile } from 'node:fs/promises';
-import type { Tables } from '../check/catalogue.ts';
+import type { Tables } from '../catalogue/tables.ts';
 import type { Direction, Verdict } from '../check/rules.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Locale } from '../i18n/locale.ts';

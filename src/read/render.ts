@@ -1,5 +1,5 @@
 /** What was read, and the verdict or the question, as HTML for one locale (no Telegram here). */
-import type { Tables } from '../check/catalogue.ts';
+import type { Tables } from '../catalogue/tables.ts';
 import { renderVerdict } from '../check/render.ts';
 import type { Verdict } from '../check/rules.ts';
 import type { Translate } from '../i18n/index.ts';

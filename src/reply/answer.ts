@@ -2,7 +2,7 @@
  * What the bot says to a question, as HTML plus buttons, independent of Telegram:
  * the bot sends it, the console prints it, the ask CLI prints it as plain text.
  */
-import type { Tables } from '../check/catalogue.ts';
+import type { Tables } from '../catalogue/tables.ts';
 import { CHINA_IN_FORCE, checkDocument, type Point, type Verdict } from '../check/rules.ts';
 import { encodeCallback } from '../bot/callback-data.ts';
 import type { Translate } from '../i18n/index.ts';

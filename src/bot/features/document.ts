@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { Composer } from 'grammy';
-import type { Tables } from '../../check/catalogue.ts';
+import type { Tables } from '../../catalogue/tables.ts';
 import type { Direction } from '../../check/rules.ts';
 import { detectLocale, type Locale } from '../../i18n/locale.ts';
 import { answerFor, settledFrom, type DocumentAnswer } from '../../read/answer.ts';

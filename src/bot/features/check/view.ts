@@ -1,6 +1,6 @@
 /** What the /check wizard shows: prompts, keyboards and the verdict card's buttons. */
 import { InlineKeyboard } from 'grammy';
-import type { Country, DocumentType } from '../../../check/schema.ts';
+import type { Country, DocumentType } from '../../../catalogue/schema.ts';
 import { langOf, localized } from '../../../i18n/locale.ts';
 import type { PlaceOption } from '../../../places/index.ts';
 import type { WizardState } from '../../../storage/types.ts';
