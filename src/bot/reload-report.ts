@@ -1,7 +1,7 @@
 import type { Api } from 'grammy';
 import { formatIssues } from '../data/report.ts';
 import type { LoadResult } from '../data/service.ts';
-import { redact } from '../logger.ts';
+import { redact } from '../infra/logger.ts';
 import { escapeHtml } from '../format/html.ts';
 import { userSessionKey } from '../storage/types.ts';
 import type { BotDeps } from './context.ts';

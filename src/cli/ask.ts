@@ -10,7 +10,7 @@
 import { createInterface } from 'node:readline';
 import { runCli } from './run.ts';
 import { today } from '../check/rules.ts';
-import { createConfig, loadDotEnv } from '../config.ts';
+import { createConfig, loadDotEnv } from '../infra/config.ts';
 import { I18n } from '../i18n/index.ts';
 import { detectLocale, langOf, type Locale } from '../i18n/locale.ts';
 import { DataService } from '../data/service.ts';
