@@ -5,7 +5,7 @@ import type { Locale } from '../i18n/locale.ts';
 import type { Logger } from '../infra/logger.ts';
 import type { DocumentReader } from '../read/reader.ts';
 import type { Storage } from '../storage/types.ts';
-import type { SessionData } from './session.ts';
+import type { SessionData } from './session-data.ts';
 
 /** Everything the bot needs, passed in so tests and the console build it the same way. */
 export interface BotDeps {
