@@ -5,7 +5,7 @@ import MiniSearch from 'minisearch';
 import { analyze, type LexiconTables } from '../src/knowledge/analyze.ts';
 import type { KnowledgeBase } from '../src/knowledge/load.ts';
 import { readFileSync } from 'node:fs';
-import { buildTables, type Tables } from '../src/check/catalogue.ts';
+import { buildTables, type Tables } from '../src/catalogue/tables.ts';
 import { DEFAULT_SEARCH_OPTIONS, FaqIndex } from '../src/knowledge/search.ts';
 import { Understander } from '../src/understand/index.ts';
 

@@ -1,10 +1,10 @@
 /** Builds the bot's dependencies from the configuration: shared by main, the console and the CLIs. */
 import type { BotDeps } from './bot/context.ts';
 import { today } from './check/rules.ts';
-import type { Config } from './config.ts';
+import type { Config } from './infra/config.ts';
 import { I18n } from './i18n/index.ts';
 import { DataService } from './data/service.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from './infra/logger.ts';
 import { DocumentReader } from './read/reader.ts';
 import { openStorage } from './storage/open.ts';
 

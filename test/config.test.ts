@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createConfig } from '../src/config.ts';
+import { createConfig } from '../src/infra/config.ts';
 
 const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abc';
 

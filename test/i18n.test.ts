@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { I18n, readLocaleFile } from '../src/i18n/index.ts';
-import { detectLocale, localeFromLanguageCode } from '../src/knowledge/language.ts';
+import { detectLocale, localeFromLanguageCode } from '../src/i18n/locale.ts';
 
 function keys(object: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(object).flatMap(([key, value]) =>

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { createDeps } from '../../src/app.ts';
 import { createBot } from '../../src/bot/index.ts';
 import { LOCAL_BOT_INFO } from '../../src/bot/local-api.ts';
-import { createConfig } from '../../src/config.ts';
-import { silentLogger } from '../../src/logger.ts';
+import { createConfig } from '../../src/infra/config.ts';
+import { silentLogger } from '../../src/infra/logger.ts';
 
 const config = createConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-')) });
 const deps = await createDeps(config, silentLogger);

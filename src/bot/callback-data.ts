@@ -10,7 +10,7 @@
  * register the handler with `onButton(composer, '<prefix>', …)`.
  */
 import type { Composer } from 'grammy';
-import { isLocale, type Locale } from '../knowledge/language.ts';
+import { isLocale, type Locale } from '../i18n/locale.ts';
 import type { BotContext } from './context.ts';
 
 export const CALLBACK_DATA_LIMIT = 64;

@@ -1,6 +1,6 @@
 import type { Api } from 'grammy';
 import type { I18n } from '../i18n/index.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../infra/logger.ts';
 import { LANGS } from '../i18n/languages.ts';
 
 export const COMMANDS = ['start', 'faq', 'check', 'country', 'help', 'lang'] as const;

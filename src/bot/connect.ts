@@ -10,7 +10,7 @@
  */
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { redact, type Logger } from '../logger.ts';
+import { redact, type Logger } from '../infra/logger.ts';
 
 export const DEFAULT_API_ROOT = 'https://api.telegram.org';
 

@@ -1,11 +1,11 @@
 import type { Context, SessionFlavor } from 'grammy';
 import type { DataService } from '../data/service.ts';
 import type { I18n, Translate } from '../i18n/index.ts';
-import type { Locale } from '../knowledge/language.ts';
-import type { Logger } from '../logger.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { Logger } from '../infra/logger.ts';
 import type { DocumentReader } from '../read/reader.ts';
 import type { Storage } from '../storage/types.ts';
-import type { SessionData } from './session.ts';
+import type { SessionData } from './session-data.ts';
 
 /** Everything the bot needs, passed in so tests and the console build it the same way. */
 export interface BotDeps {

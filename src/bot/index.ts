@@ -1,6 +1,6 @@
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotConfig } from 'grammy';
-import { localeFromLanguageCode } from '../knowledge/language.ts';
+import { localeFromLanguageCode } from '../i18n/locale.ts';
 import type { BotContext, BotDeps } from './context.ts';
 import { adminFeature } from './features/admin.ts';
 import { askFeature } from './features/ask.ts';

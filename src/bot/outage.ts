@@ -6,7 +6,7 @@
  * 503 and Telegram re-sends.
  */
 import type { Bot, Transformer } from 'grammy';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../infra/logger.ts';
 import { isRetryLater, UpdateInProgressError, type Storage } from '../storage/types.ts';
 import type { BotContext } from './context.ts';
 

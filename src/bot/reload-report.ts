@@ -1,8 +1,8 @@
 import type { Api } from 'grammy';
 import { formatIssues } from '../data/report.ts';
 import type { LoadResult } from '../data/service.ts';
-import { redact } from '../logger.ts';
-import { escapeHtml } from '../reply/html.ts';
+import { redact } from '../infra/logger.ts';
+import { escapeHtml } from '../format/html.ts';
 import { userSessionKey } from '../storage/types.ts';
 import type { BotDeps } from './context.ts';
 import { DEFAULT_LANG } from '../i18n/languages.ts';

@@ -1,6 +1,6 @@
 import { InlineKeyboard, type Transformer } from 'grammy';
 import type { Button, Reply, ShareButton } from '../reply/answer.ts';
-import { splitHtml } from '../reply/html.ts';
+import { splitHtml } from '../format/html.ts';
 import type { BotContext } from './context.ts';
 
 export function keyboardOf(buttons: (Button | ShareButton)[][]): InlineKeyboard | undefined {

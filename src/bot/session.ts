@@ -4,13 +4,9 @@
  * context, per chat and user, so group members do not share them).
  */
 import { session, type MiddlewareFn } from 'grammy';
-import { chatSessionKey, userSessionKey, type ChatSession, type SessionStore, type Storage, type UserSession } from '../storage/types.ts';
+import { chatSessionKey, userSessionKey, type SessionStore, type Storage } from '../storage/types.ts';
 import type { BotContext } from './context.ts';
-
-export interface SessionData {
-  user: UserSession;
-  chat: ChatSession;
-}
+import type { SessionData } from './session-data.ts';
 
 /** In-flight reads remembered at most; beyond this the memo starts again (only a write is saved). */
 const MEMO_LIMIT = 10_000;

@@ -3,7 +3,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { HttpError, type Api, type Transformer } from 'grammy';
 import { describeFailure } from './connect.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../infra/logger.ts';
 
 /**
  * Telegram's flood limits: about 30 messages a second overall and 20 a minute per group

@@ -3,7 +3,7 @@
  * "birth certificate from Germany to China". Finds the country, the document
  * in what is left, and the direction from a few phrases.
  */
-import type { Tables } from './catalogue.ts';
+import type { Tables } from '../catalogue/tables.ts';
 import { findPlaces, nameKey } from '../places/index.ts';
 import type { Direction } from './rules.ts';
 

@@ -1,11 +1,10 @@
 /** A verdict or a country as the card the bot sends (HTML), worded for one locale. */
 import type { Translate } from '../i18n/index.ts';
-import { langOf, type Locale } from '../knowledge/language.ts';
+import { langOf, localized, type Locale } from '../i18n/locale.ts';
 import { TAIWAN_REGION, type Bilingual, type PlaceFound } from '../places/index.ts';
-import { localized } from '../reply/answer.ts';
-import { escapeHtml } from '../reply/html.ts';
-import { renderSourceLines } from '../reply/sources.ts';
-import type { Country } from './schema.ts';
+import { escapeHtml } from '../format/html.ts';
+import { renderSourceLines } from '../format/sources.ts';
+import type { Country } from '../catalogue/schema.ts';
 import type { Point, Verdict } from './rules.ts';
 
 /** How many sources a card shows; all of them stay in the data and in --json. */

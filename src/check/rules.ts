@@ -5,9 +5,9 @@
  */
 import type { PerLang } from '../i18n/languages.ts';
 import { resolvePlace, type Bilingual, type PlaceResult } from '../places/index.ts';
-import { quoteUserText } from '../reply/html.ts';
-import type { Tables } from './catalogue.ts';
-import type { Country, DocumentType, Preparation } from './schema.ts';
+import { quoteUserText } from '../format/html.ts';
+import type { Tables } from '../catalogue/tables.ts';
+import type { Country, DocumentType, Preparation } from '../catalogue/schema.ts';
 
 export type Direction = 'from_china' | 'to_china';
 /** no_relation: no apostille and no route we can name (Kosovo: China does not recognise it). */

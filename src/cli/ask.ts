@@ -10,12 +10,12 @@
 import { createInterface } from 'node:readline';
 import { runCli } from './run.ts';
 import { today } from '../check/rules.ts';
-import { createConfig, loadDotEnv } from '../config.ts';
+import { createConfig, loadDotEnv } from '../infra/config.ts';
 import { I18n } from '../i18n/index.ts';
-import { detectLocale, langOf, type Locale } from '../knowledge/language.ts';
+import { detectLocale, langOf, type Locale } from '../i18n/locale.ts';
 import { DataService } from '../data/service.ts';
 import { answerQuestion, entryTitle, type AnswerKind } from '../reply/answer.ts';
-import { htmlToPlain } from '../reply/html.ts';
+import { htmlToPlain } from '../format/html.ts';
 import type { FollowUpContext } from '../understand/index.ts';
 import type { Lang } from '../i18n/languages.ts';
 

@@ -12,11 +12,11 @@ import { runCli } from './run.ts';
 import { DataService } from '../data/service.ts';
 import { renderVerdict } from '../check/render.ts';
 import { checkDocument, today, type Direction } from '../check/rules.ts';
-import { createConfig, loadDotEnv } from '../config.ts';
+import { createConfig, loadDotEnv } from '../infra/config.ts';
 import { I18n } from '../i18n/index.ts';
-import { detectLocale, type Locale } from '../knowledge/language.ts';
+import { detectLocale, type Locale } from '../i18n/locale.ts';
 import { checkFile } from '../read/file.ts';
-import { htmlToPlain } from '../reply/html.ts';
+import { htmlToPlain } from '../format/html.ts';
 import { isLang } from '../i18n/languages.ts';
 
 async function main(): Promise<number> {

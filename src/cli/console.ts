@@ -12,8 +12,8 @@ import { documentsSettled } from '../bot/features/document.ts';
 import { createBot } from '../bot/index.ts';
 import { LOCAL_BOT_INFO, LocalApi, type OutgoingCall } from '../bot/local-api.ts';
 import { callbackUpdate, documentUpdate, inlineQueryUpdate, textUpdate, type LocalUser } from '../bot/updates.ts';
-import { localeFromLanguageCode } from '../knowledge/language.ts';
-import { htmlToPlain } from '../reply/html.ts';
+import { localeFromLanguageCode } from '../i18n/locale.ts';
+import { htmlToPlain } from '../format/html.ts';
 import { userSessionKey } from '../storage/types.ts';
 import { DEFAULT_LANG } from '../i18n/languages.ts';
 

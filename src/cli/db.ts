@@ -5,7 +5,7 @@
  *   npm run db:import [-- --force] copy PostgreSQL back into DATA_DIR/store.json
  * Both copies replace what is at the target; without --force they refuse a target that has data.
  */
-import { ConfigError, createConfig, loadDotEnv } from '../config.ts';
+import { ConfigError, createConfig, loadDotEnv } from '../infra/config.ts';
 import { describeDatabaseUrl, PostgresStore } from '../storage/postgres.ts';
 import { Store } from '../storage/store.ts';
 

@@ -9,11 +9,11 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createConfig, loadDotEnv } from '../config.ts';
+import { createConfig, loadDotEnv } from '../infra/config.ts';
 import { draftEntries, draftFaqText, formatGaps, groupUnanswered, type UnansweredLog } from '../data/gaps.ts';
 import { DataService } from '../data/service.ts';
 import { I18n } from '../i18n/index.ts';
-import { htmlToPlain } from '../reply/html.ts';
+import { htmlToPlain } from '../format/html.ts';
 import { PostgresStore } from '../storage/postgres.ts';
 import type { StoreData } from '../storage/store.ts';
 import type { UnansweredQuestion } from '../storage/types.ts';

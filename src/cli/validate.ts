@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runCli } from './run.ts';
-import { createConfig, loadDotEnv } from '../config.ts';
+import { createConfig, loadDotEnv } from '../infra/config.ts';
 import { formatIssues } from '../data/report.ts';
 import { loadData } from '../data/service.ts';
 import { hasErrors } from '../data/validate.ts';

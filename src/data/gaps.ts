@@ -10,7 +10,7 @@ import type { Translate } from '../i18n/index.ts';
 import { analyze } from '../knowledge/analyze.ts';
 import type { FaqEntry } from '../knowledge/schema.ts';
 import type { Knowledge } from '../knowledge/service.ts';
-import { quoteUserText } from '../reply/html.ts';
+import { quoteUserText } from '../format/html.ts';
 import type { UnansweredQuestion } from '../storage/types.ts';
 
 /** Anything that lists the unanswered questions: the lowdb store, a database, a file. */

@@ -6,7 +6,7 @@
  * `npm run schema` writes them; a test fails when a committed file is out of date.
  */
 import { z } from 'zod';
-import { CountriesFileSchema, DocumentsFileSchema } from '../check/schema.ts';
+import { CountriesFileSchema, DocumentsFileSchema } from '../catalogue/schema.ts';
 import { FaqFileSchema } from '../knowledge/schema.ts';
 
 export const SCHEMA_DIR = 'data/schema';

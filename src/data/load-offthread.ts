@@ -7,7 +7,7 @@
  * back into objects would block the loop just the same.
  */
 import { Worker } from 'node:worker_threads';
-import type { DataPaths, ValidatedData } from './service.ts';
+import type { DataPaths, ValidatedData } from './types.ts';
 
 export type WorkerMessage =
   | { kind: 'result'; issues: ValidatedData['issues']; parsed?: Omit<NonNullable<ValidatedData['parsed']>, 'entries'> & { total: number } }

@@ -1,7 +1,8 @@
 /** Worker thread entry (see load-offthread.ts): read, validate and parse the data files, post the result in small pieces. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ENTRIES_PER_MESSAGE, type WorkerMessage } from './load-offthread.ts';
-import { readAndValidate, type DataPaths } from './service.ts';
+import { readAndValidate } from './service.ts';
+import type { DataPaths } from './types.ts';
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 /** The main thread asks for each next piece when it is ready for it. */

@@ -5,22 +5,16 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { buildTables, type Tables } from '../check/catalogue.ts';
-import type { Country } from '../check/schema.ts';
+import { buildTables, type Tables } from '../catalogue/tables.ts';
+import type { Country } from '../catalogue/schema.ts';
 import { analyze, buildLexicon, type LexiconTables } from '../knowledge/analyze.ts';
 import { CONCEPTS, type ConceptGroup } from '../knowledge/lexicon.ts';
 import { parseFaq, type KnowledgeBase } from '../knowledge/load.ts';
-import type { FaqEntry } from '../knowledge/schema.ts';
 import { DEFAULT_SEARCH_OPTIONS, PLACE_TOKEN_PREFIX } from '../knowledge/search.ts';
 import { buildKnowledge, buildKnowledgeInSlices, type Knowledge } from '../knowledge/service.ts';
 import { validateOffThread } from './load-offthread.ts';
+import type { DataPaths, ValidatedData } from './types.ts';
 import { hasErrors, validateCountries, validateDocuments, validateFaq, type FaqCheckOptions, type Issue } from './validate.ts';
-
-export interface DataPaths {
-  faqFile: string;
-  countriesFile: string;
-  documentsFile: string;
-}
 
 export interface DataSnapshot {
   knowledge: Knowledge;
@@ -60,13 +54,6 @@ export function placeConcepts(countries: Country[]): ConceptGroup[] {
       (name) => (/\p{Script=Han}/u.test(name) ? [...name].length >= 2 : name.length >= 3) && !analyze(name).some((t) => t.term.startsWith('#')),
     ),
   }));
-}
-
-/** The three files read, validated and parsed: what a snapshot is built from. */
-export interface ValidatedData {
-  issues: Issue[];
-  /** Present only when there is no error. */
-  parsed?: { entries: FaqEntry[]; categories: string[]; countries: unknown; documents: unknown; tablesKey: string };
 }
 
 /** Reads and validates all three files, and parses them when there is no error (also run in a worker, see load-offthread.ts). */

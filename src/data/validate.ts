@@ -5,8 +5,8 @@
  * their language on the command line and in Telegram.
  */
 import { z } from 'zod';
-import { TELEGRAM_MESSAGE_LIMIT } from '../reply/html.ts';
-import { CountrySchema, DocumentSchema } from '../check/schema.ts';
+import { TELEGRAM_MESSAGE_LIMIT } from '../format/html.ts';
+import { CountrySchema, DocumentSchema } from '../catalogue/schema.ts';
 import { FaqEntrySchema } from '../knowledge/schema.ts';
 import { LANGS } from '../i18n/languages.ts';
 

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import i18next, { type i18n as I18nInstance } from 'i18next';
-import { toTraditional } from '../knowledge/chinese.ts';
-import { langOf, type Locale } from '../knowledge/language.ts';
-import { escapeHtml } from '../reply/html.ts';
+import { toTraditional } from './chinese.ts';
+import { langOf, type Locale } from './locale.ts';
+import { escapeHtml } from '../format/html.ts';
 import { DEFAULT_LANG, LANGS, type Lang } from './languages.ts';
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;

@@ -1,7 +1,7 @@
 /**
  * The languages the bot answers in, defined once. Types and schemas of bilingual data follow
  * from this list, so a third language means: add it here, a locale file, its detection
- * (knowledge/language.ts) and its tokenizer (knowledge/analyze.ts), not a hunt through the code.
+ * (i18n/locale.ts) and its tokenizer (knowledge/analyze.ts), not a hunt through the code.
  */
 import { z } from 'zod';
 

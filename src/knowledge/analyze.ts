@@ -10,7 +10,7 @@
  * Fuzzy matching of unknown words lives in search.ts: it needs the index's vocabulary.
  */
 import { stemmer } from 'stemmer';
-import { toSimplified } from './chinese.ts';
+import { toSimplified } from '../i18n/chinese.ts';
 import { CONCEPTS, STOPWORDS, type ConceptGroup } from './lexicon.ts';
 
 export interface Term {

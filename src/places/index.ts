@@ -16,7 +16,7 @@
  *   otherwise the user is asked "did you mean…?".
  */
 import { createRequire } from 'node:module';
-import { toSimplified } from '../knowledge/chinese.ts';
+import { toSimplified } from '../i18n/chinese.ts';
 import type { PerLang } from '../i18n/languages.ts';
 import { CHINA_CITIES, CHINA_PROVINCES, EXTRA_COUNTRY_NAMES, MAINLAND_CHINA_NAMES, NOT_PLACES, REGIONS, SOVEREIGN_OF, TAIWAN_NAMES } from './gazetteer.ts';
 import { editDistance, HAN, nameKey } from './names.ts';

@@ -1,5 +1,5 @@
 /** Name keys and typo distance shared by the place and document indexes. */
-import { toSimplified } from '../knowledge/chinese.ts';
+import { toSimplified } from '../i18n/chinese.ts';
 
 /**
  * Lower case, Simplified, no accents, spaces or punctuation: "U.S.A." = "usa",

@@ -3,7 +3,7 @@
  * comes from the same rules as /check (checkDocument); it is only given when
  * both the document type and the country are sure (read or answered by the user).
  */
-import type { Tables } from '../check/catalogue.ts';
+import type { Tables } from '../catalogue/tables.ts';
 import { checkDocument, type Direction, type Verdict } from '../check/rules.ts';
 import type { Reading } from './understand.ts';
 

@@ -3,11 +3,11 @@
  * what was read: the check CLI's --file. The same reading and rules as the bot.
  */
 import { readFile } from 'node:fs/promises';
-import type { Tables } from '../check/catalogue.ts';
+import type { Tables } from '../catalogue/tables.ts';
 import type { Direction, Verdict } from '../check/rules.ts';
 import type { Translate } from '../i18n/index.ts';
-import type { Locale } from '../knowledge/language.ts';
-import { htmlToPlain } from '../reply/html.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { htmlToPlain } from '../format/html.ts';
 import { answerFor, settledFrom } from './answer.ts';
 import { DocumentReader } from './reader.ts';
 import { countryName, documentName, renderDocumentVerdict, renderReading } from './render.ts';

@@ -6,7 +6,7 @@
  * Anything unsure is left for the user to answer (see verdict.ts): a wrong
  * verdict said with confidence is worse than a question.
  */
-import type { Tables } from '../check/catalogue.ts';
+import type { Tables } from '../catalogue/tables.ts';
 import type { Direction } from '../check/rules.ts';
 import { findPlaces } from '../places/index.ts';
 

@@ -2,20 +2,19 @@
  * What the bot says to a question, as HTML plus buttons, independent of Telegram:
  * the bot sends it, the console prints it, the ask CLI prints it as plain text.
  */
-import type { Tables } from '../check/catalogue.ts';
+import type { Tables } from '../catalogue/tables.ts';
 import { CHINA_IN_FORCE, checkDocument, type Point, type Verdict } from '../check/rules.ts';
 import { encodeCallback } from '../bot/callback-data.ts';
 import type { Translate } from '../i18n/index.ts';
-import { toTraditional } from '../knowledge/chinese.ts';
-import { langOf, type Locale } from '../knowledge/language.ts';
+import { langOf, localized, type Locale } from '../i18n/locale.ts';
 import type { FaqEntry } from '../knowledge/schema.ts';
 import type { FaqIndex, SearchResult } from '../knowledge/search.ts';
 import { countryCodes, countryRow, isTableName, placesIn } from '../understand/places.ts';
 import { Understander, type FollowUpContext, type Understanding } from '../understand/index.ts';
 import { TAIWAN_REGION } from '../places/index.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../format/html.ts';
+import { renderSourceLines } from '../format/sources.ts';
 import { answersFacet, entryFitsRoute, facetEntryIds, routeOf, type Route } from './routes.ts';
-import { renderSourceLines } from './sources.ts';
 
 export interface Button {
   text: string;
@@ -62,11 +61,6 @@ export function verdictShareQuery(verdict: Verdict, locale: Locale): string | un
   const country = localized(place, locale);
   if (verdict.direction === 'from_china') return `check ${document} ${country}`;
   return lang === 'zh' ? `check ${document} ${country} ${localized('来华', locale)}` : `check ${document} from ${country} to China`;
-}
-
-/** Entry text in the reader's script. */
-export function localized(text: string, locale: Locale): string {
-  return locale === 'zh-Hant' ? toTraditional(text) : text;
 }
 
 export function entryTitle(entry: FaqEntry, locale: Locale): string {

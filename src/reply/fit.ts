@@ -1,8 +1,8 @@
 import type { Translate } from '../i18n/index.ts';
-import { langOf, type Locale } from '../knowledge/language.ts';
+import { langOf, type Locale } from '../i18n/locale.ts';
 import type { FaqEntry } from '../knowledge/schema.ts';
 import { renderAnswer, type Reply } from './answer.ts';
-import { TELEGRAM_MESSAGE_LIMIT } from './html.ts';
+import { TELEGRAM_MESSAGE_LIMIT } from '../format/html.ts';
 
 /**
  * An answer as exactly one message, for where a reply cannot be split (an inline

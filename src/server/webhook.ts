@@ -20,7 +20,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { BotContext } from '../bot/context.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../infra/logger.ts';
 
 /** Telegram's updates are a few kilobytes; nothing it sends comes near this. */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -6,7 +6,7 @@
  * array indexed by a user id of 987654321 cannot even be written out).
  */
 import { z } from 'zod';
-import { LOCALES, type Locale } from '../knowledge/language.ts';
+import { LOCALES, type Locale } from '../i18n/locale.ts';
 import type { ChatSession, DayCounters, EntryCounters, UnansweredQuestion, UserSession } from './types.ts';
 import { LangSchema } from '../i18n/languages.ts';
 

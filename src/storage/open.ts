@@ -1,5 +1,5 @@
 /** Chooses the backend: PostgreSQL when DATABASE_URL is set, else the lowdb file in DATA_DIR. */
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../infra/logger.ts';
 import { describeDatabaseUrl, PostgresStore } from './postgres.ts';
 import { Store } from './store.ts';
 import type { Storage } from './types.ts';

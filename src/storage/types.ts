@@ -7,7 +7,7 @@
  * Two backends implement them: the lowdb file (default, one process) and PostgreSQL
  * (several replicas on one database).
  */
-import type { Locale } from '../knowledge/language.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { Lang } from '../i18n/languages.ts';
 
 /** Per user, wherever they write from. */

@@ -3,9 +3,9 @@
  * names and aliases, through the catalogue), the direction (from or to mainland China)
  * and dates. Places come from the place resolver (see places.ts).
  */
-import type { Tables } from '../check/catalogue.ts';
+import type { Tables } from '../catalogue/tables.ts';
 import type { Direction } from '../check/rules.ts';
-import type { DocumentType } from '../check/schema.ts';
+import type { DocumentType } from '../catalogue/schema.ts';
 import { normalizeText } from '../knowledge/analyze.ts';
 import { nameKey } from '../places/names.ts';
 

@@ -8,9 +8,9 @@
  * longer dilute its confidence. Each question clause is also scored alone, so a
  * message asking two things gets both answered.
  */
-import type { Tables } from '../check/catalogue.ts';
+import type { Tables } from '../catalogue/tables.ts';
 import type { Direction } from '../check/rules.ts';
-import type { DocumentType } from '../check/schema.ts';
+import type { DocumentType } from '../catalogue/schema.ts';
 import { isDomainToken } from '../knowledge/analyze.ts';
 import { MAX_QUERY_LENGTH, PLACE_TOKEN_PREFIX, type FaqIndex, type QueryTerm, type SearchResult } from '../knowledge/search.ts';
 import { readTravel, SAR_CODES, sarAbroad, type Travel } from './direction.ts';

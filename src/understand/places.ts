@@ -3,8 +3,8 @@
  * /check uses too: countries by ISO code (Hong Kong and Macao included), mainland
  * China (its provinces and cities), Taiwan. A name shared by two places is not guessed.
  */
-import type { Tables } from '../check/catalogue.ts';
-import type { Country } from '../check/schema.ts';
+import type { Tables } from '../catalogue/tables.ts';
+import type { Country } from '../catalogue/schema.ts';
 import { findPlaces, type PlaceIndex, type PlaceTarget } from '../places/index.ts';
 import { nameKey } from '../places/names.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setCommandMenu } from '../../src/bot/commands.ts';
 import { parseFaq } from '../../src/knowledge/load.ts';
-import { silentLogger } from '../../src/logger.ts';
+import { silentLogger } from '../../src/infra/logger.ts';
 import { Store } from '../../src/storage/store.ts';
 import { buttonsOf, createTestBot, USER_EN, USER_HK, USER_ZH } from '../helpers/bot.ts';
 

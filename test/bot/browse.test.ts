@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { setCommandMenu } from '../../src/bot/commands.ts';
 import { openMenuData } from '../../src/bot/features/browse.ts';
 import { DataService } from '../../src/data/service.ts';
-import { silentLogger } from '../../src/logger.ts';
+import { silentLogger } from '../../src/infra/logger.ts';
 import { entryTitle } from '../../src/reply/answer.ts';
-import { escapeHtml } from '../../src/reply/html.ts';
+import { escapeHtml } from '../../src/format/html.ts';
 import { buttonsOf, createTestBot, DATA_PATHS, tempDir, USER_EN, USER_ZH, type TestBot } from '../helpers/bot.ts';
 import { telegramHtmlProblems } from '../helpers/html.ts';
 

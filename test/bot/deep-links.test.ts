@@ -3,7 +3,7 @@ import { renderVerdict } from '../../src/check/render.ts';
 import { checkDocument } from '../../src/check/rules.ts';
 import { checkPayload, deepLink, faqPayload } from '../../src/bot/features/start.ts';
 import { entryTitle } from '../../src/reply/answer.ts';
-import { escapeHtml } from '../../src/reply/html.ts';
+import { escapeHtml } from '../../src/format/html.ts';
 import { buttonsOf, createTestBot, USER_EN, USER_ZH } from '../helpers/bot.ts';
 
 const messages = (calls: Record<string, unknown>[]) => calls.filter((c) => c.method === 'sendMessage');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTables, type Tables } from '../../src/check/catalogue.ts';
+import { loadTables, type Tables } from '../../src/catalogue/tables.ts';
 import { parseCheckText } from '../../src/check/parse.ts';
 import { renderVerdict } from '../../src/check/render.ts';
 import { checkDocument, type CheckInput, type Outcome } from '../../src/check/rules.ts';

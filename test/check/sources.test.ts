@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickSources, rankSource, renderSourceLines } from '../../src/reply/sources.ts';
+import { pickSources, rankSource, renderSourceLines } from '../../src/format/sources.ts';
 
 describe('pickSources: the one rule for sources under answers and verdicts', () => {
   it.each([

@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTables, type Tables } from '../../src/check/catalogue.ts';
+import { loadTables, type Tables } from '../../src/catalogue/tables.ts';
 import { renderVerdict } from '../../src/check/render.ts';
 import { checkDocument, type CheckInput, type Verdict } from '../../src/check/rules.ts';
 import { I18n } from '../../src/i18n/index.ts';
-import { htmlToPlain } from '../../src/reply/html.ts';
+import { htmlToPlain } from '../../src/format/html.ts';
 
 let tables: Tables;
 let i18n: I18n;

@@ -9,7 +9,7 @@ import { callbackUpdate, textUpdate, type LocalUser } from '../../src/bot/update
 import { I18n } from '../../src/i18n/index.ts';
 import type { KnowledgeBase } from '../../src/knowledge/load.ts';
 import { buildKnowledge } from '../../src/knowledge/service.ts';
-import { silentLogger } from '../../src/logger.ts';
+import { silentLogger } from '../../src/infra/logger.ts';
 import { Store } from '../../src/storage/store.ts';
 import type { Storage } from '../../src/storage/types.ts';
 

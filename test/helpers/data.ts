@@ -1,7 +1,7 @@
 /** The shipped data files in a temporary folder, and saves made the way editors make them. */
 import { copyFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DataPaths } from '../../src/data/service.ts';
+import type { DataPaths } from '../../src/data/types.ts';
 import { DATA_PATHS, tempDir } from './bot.ts';
 
 export async function copyData(): Promise<DataPaths> {

@@ -1,6 +1,6 @@
 /** Scores the search on a question set: the same measure the accuracy test and the benchmark use. */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Lang } from '../../src/knowledge/language.ts';
+import type { Lang } from '../../src/i18n/locale.ts';
 import type { FaqIndex } from '../../src/knowledge/search.ts';
 
 export interface EvalQuestion {

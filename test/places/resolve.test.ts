@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadTables } from '../../src/check/catalogue.ts';
+import { loadTables } from '../../src/catalogue/tables.ts';
 import { SOVEREIGN_OF } from '../../src/places/gazetteer.ts';
 import { findPlaces, ISO_CODES, resolvePlace, type PlaceResult } from '../../src/places/index.ts';
 

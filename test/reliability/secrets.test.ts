@@ -4,7 +4,7 @@
  * (secret included), as a proxy or a misbehaving server may; the real process runs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { redact, registerSecrets } from '../../src/logger.ts';
+import { redact, registerSecrets } from '../../src/infra/logger.ts';
 import { FakeBotApi } from '../helpers/fake-bot-api.ts';
 import { tempDir } from '../helpers/bot.ts';
 import { freePort, startBot, TEST_TOKEN, type BotProcess } from '../helpers/spawn-bot.ts';

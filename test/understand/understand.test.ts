@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { I18n } from '../../src/i18n/index.ts';
-import { detectLocale } from '../../src/knowledge/language.ts';
+import { detectLocale } from '../../src/i18n/locale.ts';
 import { answerQuestion, type AnswerDeps } from '../../src/reply/answer.ts';
-import { htmlToPlain } from '../../src/reply/html.ts';
+import { htmlToPlain } from '../../src/format/html.ts';
 import { Understander } from '../../src/understand/index.ts';
 import { smalltalkKind } from '../../src/understand/smalltalk.ts';
 import { findDate, findDirection } from '../../src/understand/entities.ts';

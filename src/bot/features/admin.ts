@@ -6,8 +6,8 @@
 import { Composer, InputFile } from 'grammy';
 import { formatGaps, groupUnanswered } from '../../data/gaps.ts';
 import { formatIssues } from '../../data/report.ts';
-import { langOf } from '../../knowledge/language.ts';
-import { escapeHtml } from '../../reply/html.ts';
+import { langOf } from '../../i18n/locale.ts';
+import { escapeHtml } from '../../format/html.ts';
 import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
 

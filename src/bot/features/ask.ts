@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import { checkDocument } from '../../check/rules.ts';
-import { detectLocale, langOf } from '../../knowledge/language.ts';
-import { verdictReply } from '../../check/card.ts';
+import { detectLocale, langOf } from '../../i18n/locale.ts';
+import { verdictReply } from '../../reply/verdict-card.ts';
 import { answerQuestion, REPRESENTATIVE_DOCUMENT } from '../../reply/answer.ts';
 import { freshFollowUp } from '../../storage/types.ts';
 import type { FollowUpContext } from '../../understand/index.ts';

@@ -10,9 +10,9 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { Composer } from 'grammy';
-import type { Tables } from '../../check/catalogue.ts';
+import type { Tables } from '../../catalogue/tables.ts';
 import type { Direction } from '../../check/rules.ts';
-import { detectLocale, type Locale } from '../../knowledge/language.ts';
+import { detectLocale, type Locale } from '../../i18n/locale.ts';
 import { answerFor, settledFrom, type DocumentAnswer } from '../../read/answer.ts';
 import { ReadError } from '../../read/reader.ts';
 import { countryName, documentName, renderDocumentVerdict, renderReading } from '../../read/render.ts';

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import { encodeCallback, onButton } from '../callback-data.ts';
 import type { Translate } from '../../i18n/index.ts';
-import type { Locale } from '../../knowledge/language.ts';
+import type { Locale } from '../../i18n/locale.ts';
 import type { FaqEntry } from '../../knowledge/schema.ts';
 import { relatedEntries, renderAnswer, type Button, type Reply } from '../../reply/answer.ts';
 import type { BotContext } from '../context.ts';

@@ -6,15 +6,15 @@
  */
 import { Composer } from 'grammy';
 import type { InlineKeyboardMarkup, InlineQueryResultArticle } from 'grammy/types';
-import { verdictReply } from '../../check/card.ts';
+import { verdictReply } from '../../reply/verdict-card.ts';
 import { parseCheckText } from '../../check/parse.ts';
 import { checkDocument } from '../../check/rules.ts';
 import type { Translate } from '../../i18n/index.ts';
-import { detectLocale, langOf, type Locale } from '../../knowledge/language.ts';
+import { detectLocale, langOf, localized, type Locale } from '../../i18n/locale.ts';
 import type { FaqEntry } from '../../knowledge/schema.ts';
-import { entryTitle, localized, POPULAR_TOPICS, type Reply } from '../../reply/answer.ts';
+import { entryTitle, POPULAR_TOPICS, type Reply } from '../../reply/answer.ts';
 import { answerInOneMessage } from '../../reply/fit.ts';
-import { htmlToPlain, splitHtml } from '../../reply/html.ts';
+import { htmlToPlain, splitHtml } from '../../format/html.ts';
 import type { BotContext } from '../context.ts';
 import { keyboardOf } from '../send.ts';
 

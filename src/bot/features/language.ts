@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { LOCALES } from '../../knowledge/language.ts';
+import { LOCALES } from '../../i18n/locale.ts';
 import { encodeCallback, onButton } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { isHarmlessTelegramError } from '../send.ts';

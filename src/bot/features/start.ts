@@ -5,7 +5,7 @@
  * stale payload gets the normal welcome.
  */
 import { Composer } from 'grammy';
-import { verdictReply } from '../../check/card.ts';
+import { verdictReply } from '../../reply/verdict-card.ts';
 import { checkDocument, type Direction } from '../../check/rules.ts';
 import { POPULAR_TOPICS, topicButtons } from '../../reply/answer.ts';
 import { encodeCallback } from '../callback-data.ts';

@@ -8,13 +8,12 @@
 import { randomBytes } from 'node:crypto';
 import { Composer } from 'grammy';
 import { parseCheckText } from '../../../check/parse.ts';
-import { verdictReply } from '../../../check/card.ts';
+import { verdictReply } from '../../../reply/verdict-card.ts';
 import { renderCountry, renderPlaceCard } from '../../../check/render.ts';
 import { checkDocument, SOURCES, type Direction } from '../../../check/rules.ts';
-import { detectLocale, langOf } from '../../../knowledge/language.ts';
+import { detectLocale, langOf, localized } from '../../../i18n/locale.ts';
 import { resolvePlace } from '../../../places/index.ts';
-import { localized } from '../../../reply/answer.ts';
-import { escapeHtml, quoteUserText } from '../../../reply/html.ts';
+import { escapeHtml, quoteUserText } from '../../../format/html.ts';
 import type { WizardState } from '../../../storage/types.ts';
 import { onButton } from '../../callback-data.ts';
 import type { BotContext } from '../../context.ts';

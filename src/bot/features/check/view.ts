@@ -1,9 +1,8 @@
 /** What the /check wizard shows: prompts, keyboards and the verdict card's buttons. */
 import { InlineKeyboard } from 'grammy';
-import type { Country, DocumentType } from '../../../check/schema.ts';
-import { langOf } from '../../../knowledge/language.ts';
+import type { Country, DocumentType } from '../../../catalogue/schema.ts';
+import { langOf, localized } from '../../../i18n/locale.ts';
 import type { PlaceOption } from '../../../places/index.ts';
-import { localized } from '../../../reply/answer.ts';
 import type { WizardState } from '../../../storage/types.ts';
 import { encodeCallback, type WizardAction } from '../../callback-data.ts';
 import type { BotContext } from '../../context.ts';

@@ -1,5 +1,5 @@
-import { LANGS, type Lang } from '../i18n/languages.ts';
-import { hasHan, isTraditional } from './chinese.ts';
+import { LANGS, type Lang } from './languages.ts';
+import { hasHan, isTraditional, toTraditional } from './chinese.ts';
 
 export type { Lang };
 
@@ -9,6 +9,11 @@ export const LOCALES: readonly Locale[] = [...LANGS, 'zh-Hant'];
 
 export function langOf(locale: Locale): Lang {
   return locale === 'en' ? 'en' : 'zh';
+}
+
+/** Entry text in the reader's script: Simplified as written, converted for zh-Hant. */
+export function localized(text: string, locale: Locale): string {
+  return locale === 'zh-Hant' ? toTraditional(text) : text;
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,9 +1,9 @@
 /** A verdict as a reply (card and buttons), the same from /check, a deep link or inline mode. */
 import type { Translate } from '../i18n/index.ts';
-import type { Locale } from '../knowledge/language.ts';
-import { shareRow, verdictShareQuery, type Reply } from '../reply/answer.ts';
-import { renderVerdict } from './render.ts';
-import type { Verdict } from './rules.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { shareRow, verdictShareQuery, type Reply } from './answer.ts';
+import { renderVerdict } from '../check/render.ts';
+import type { Verdict } from '../check/rules.ts';
 
 /**
  * The card with Share and, given its callback data, "check another" (a callback
