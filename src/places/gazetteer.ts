@@ -80,6 +80,52 @@ export const REGIONS: Record<string, RegionNames[]> = {
   ],
 };
 
+/**
+ * Major foreign cities exporters name ("our partner in Mumbai", "迪拜客户", "慕尼黑"): each stands for its state,
+ * like a region. Well-known geography, not a fact about the Convention.
+ */
+export const FOREIGN_CITIES: Record<string, RegionNames[]> = {
+  IN: [{ en: 'Mumbai', zh: '孟买', aliases: ['Bombay'] }, { en: 'New Delhi', zh: '新德里', aliases: ['Delhi', '德里'] }, { en: 'Bangalore', zh: '班加罗尔', aliases: ['Bengaluru'] }, { en: 'Chennai', zh: '金奈', aliases: ['Madras'] }, { en: 'Kolkata', zh: '加尔各答' }],
+  AE: [{ en: 'Dubai', zh: '迪拜', aliases: ['迪拜市'] }, { en: 'Abu Dhabi', zh: '阿布扎比' }, { en: 'Sharjah', zh: '沙迦' }],
+  DE: [{ en: 'Munich', zh: '慕尼黑', aliases: ['München', 'Muenchen'] }, { en: 'Frankfurt', zh: '法兰克福', aliases: ['Frankfurt am Main'] }, { en: 'Hamburg', zh: '汉堡' }, { en: 'Berlin', zh: '柏林' }, { en: 'Cologne', zh: '科隆', aliases: ['Köln'] }, { en: 'Düsseldorf', zh: '杜塞尔多夫', aliases: ['Dusseldorf', 'Duesseldorf'] }, { en: 'Stuttgart', zh: '斯图加特' }],
+  CA: [{ en: 'Toronto', zh: '多伦多' }, { en: 'Vancouver', zh: '温哥华' }, { en: 'Montreal', zh: '蒙特利尔', aliases: ['Montréal'] }],
+  JP: [{ en: 'Tokyo', zh: '东京' }, { en: 'Osaka', zh: '大阪' }, { en: 'Yokohama', zh: '横滨' }, { en: 'Nagoya', zh: '名古屋' }],
+  KR: [{ en: 'Seoul', zh: '首尔', aliases: ['汉城'] }, { en: 'Busan', zh: '釜山' }],
+  GB: [{ en: 'London', zh: '伦敦' }, { en: 'Manchester', zh: '曼彻斯特' }, { en: 'Birmingham', zh: '伯明翰' }],
+  FR: [{ en: 'Paris', zh: '巴黎' }, { en: 'Lyon', zh: '里昂' }, { en: 'Marseille', zh: '马赛' }],
+  IT: [{ en: 'Milan', zh: '米兰', aliases: ['Milano'] }, { en: 'Rome', zh: '罗马', aliases: ['Roma'] }, { en: 'Turin', zh: '都灵', aliases: ['Torino'] }, { en: 'Naples', zh: '那不勒斯' }],
+  ES: [{ en: 'Madrid', zh: '马德里' }, { en: 'Barcelona', zh: '巴塞罗那' }, { en: 'Valencia', zh: '瓦伦西亚' }],
+  AU: [{ en: 'Sydney', zh: '悉尼' }, { en: 'Melbourne', zh: '墨尔本' }, { en: 'Brisbane', zh: '布里斯班' }, { en: 'Perth', zh: '珀斯' }],
+  NZ: [{ en: 'Auckland', zh: '奥克兰' }],
+  US: [{ en: 'Los Angeles', zh: '洛杉矶' }, { en: 'San Francisco', zh: '旧金山', aliases: ['三藩市'] }, { en: 'Chicago', zh: '芝加哥' }, { en: 'Houston', zh: '休斯顿' }, { en: 'Miami', zh: '迈阿密' }, { en: 'Seattle', zh: '西雅图' }, { en: 'Boston', zh: '波士顿' }],
+  BR: [{ en: 'São Paulo', zh: '圣保罗', aliases: ['Sao Paulo'] }, { en: 'Rio de Janeiro', zh: '里约热内卢', aliases: ['Rio'] }],
+  MX: [{ en: 'Mexico City', zh: '墨西哥城' }, { en: 'Guadalajara', zh: '瓜达拉哈拉' }, { en: 'Monterrey', zh: '蒙特雷' }],
+  ID: [{ en: 'Jakarta', zh: '雅加达' }, { en: 'Surabaya', zh: '泗水' }],
+  VN: [{ en: 'Hanoi', zh: '河内', aliases: ['Ha Noi'] }, { en: 'Ho Chi Minh City', zh: '胡志明市', aliases: ['Saigon', '西贡', 'HCMC'] }],
+  TH: [{ en: 'Bangkok', zh: '曼谷' }],
+  MY: [{ en: 'Kuala Lumpur', zh: '吉隆坡', aliases: ['KL'] }],
+  PH: [{ en: 'Manila', zh: '马尼拉' }],
+  SA: [{ en: 'Riyadh', zh: '利雅得' }, { en: 'Jeddah', zh: '吉达' }],
+  TR: [{ en: 'Istanbul', zh: '伊斯坦布尔' }, { en: 'Ankara', zh: '安卡拉' }],
+  RU: [{ en: 'Moscow', zh: '莫斯科' }, { en: 'Saint Petersburg', zh: '圣彼得堡', aliases: ['St Petersburg', 'St. Petersburg'] }],
+  BD: [{ en: 'Dhaka', zh: '达卡' }],
+  PK: [{ en: 'Karachi', zh: '卡拉奇' }, { en: 'Lahore', zh: '拉合尔' }],
+  NG: [{ en: 'Lagos', zh: '拉各斯' }],
+  KE: [{ en: 'Nairobi', zh: '内罗毕' }],
+  ZA: [{ en: 'Johannesburg', zh: '约翰内斯堡' }, { en: 'Cape Town', zh: '开普敦' }],
+  EG: [{ en: 'Cairo', zh: '开罗' }],
+  IR: [{ en: 'Tehran', zh: '德黑兰' }],
+  NL: [{ en: 'Rotterdam', zh: '鹿特丹' }, { en: 'Amsterdam', zh: '阿姆斯特丹' }],
+  BE: [{ en: 'Antwerp', zh: '安特卫普', aliases: ['Antwerpen'] }, { en: 'Brussels', zh: '布鲁塞尔' }],
+  PL: [{ en: 'Warsaw', zh: '华沙' }],
+  CL: [{ en: 'Santiago', zh: '圣地亚哥' }],
+  PE: [{ en: 'Lima', zh: '利马' }],
+  CO: [{ en: 'Bogotá', zh: '波哥大', aliases: ['Bogota'] }],
+  AR: [{ en: 'Buenos Aires', zh: '布宜诺斯艾利斯' }],
+  KZ: [{ en: 'Almaty', zh: '阿拉木图' }],
+  UZ: [{ en: 'Tashkent', zh: '塔什干' }],
+};
+
 export interface ChinaRegion {
   zh: string;
   en?: string;

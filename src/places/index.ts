@@ -18,7 +18,7 @@
 import { createRequire } from 'node:module';
 import { toSimplified } from '../i18n/chinese.ts';
 import type { PerLang } from '../i18n/languages.ts';
-import { CHINA_CITIES, CHINA_PROVINCES, EXTRA_COUNTRY_NAMES, MAINLAND_CHINA_NAMES, NOT_PLACES, REGIONS, SOVEREIGN_OF, TAIWAN_NAMES } from './gazetteer.ts';
+import { CHINA_CITIES, CHINA_PROVINCES, EXTRA_COUNTRY_NAMES, FOREIGN_CITIES, MAINLAND_CHINA_NAMES, NOT_PLACES, REGIONS, SOVEREIGN_OF, TAIWAN_NAMES } from './gazetteer.ts';
 import { editDistance, HAN, nameKey } from './names.ts';
 
 export { editDistance, nameKey } from './names.ts';
@@ -141,7 +141,7 @@ export class PlaceIndex {
       const cityForms = CHINA_CITIES.includes(region) ? [`${region.zh}市`] : [];
       for (const name of [region.zh, region.en ?? '', ...cityForms, ...(region.aliases ?? [])]) this.add(name, target, TIER.gazetteer);
     }
-    for (const [code, regions] of Object.entries(REGIONS)) {
+    for (const [code, regions] of [...Object.entries(REGIONS), ...Object.entries(FOREIGN_CITIES)]) {
       for (const region of regions) {
         const target: PlaceTarget = { kind: 'country', code, region: region.en, regionName: { en: region.en, zh: region.zh } };
         for (const name of [region.en, region.zh, ...(region.aliases ?? [])]) this.add(name, target, TIER.gazetteer);

@@ -54,10 +54,10 @@ describe('exporters’ real messages in the chat', () => {
     expect(text(help)).toContain('Just type your question');
   });
 
-  it('off-topic questions still get the polite fallback', async () => {
+  it('off-topic trade questions get a polite out-of-scope reply that says what we cover', async () => {
     const { say } = await createTestBot();
-    expect(allText(await say('hs code for lithium battery pls', USER_EN))).toContain('could not find a reliable answer');
-    expect(allText(await say('到汉堡的海运费现在多少一个柜啊', USER_ZH))).toContain('没有找到可靠的答案');
+    expect(allText(await say('hs code for lithium battery pls', USER_EN))).toContain('trade question outside what I cover');
+    expect(allText(await say('到汉堡的海运费现在多少一个柜啊', USER_ZH))).toContain('回答范围以外的外贸问题');
   });
 
   it('那印度呢？ after a certificate-of-origin question answers for India; the context is per user', async () => {

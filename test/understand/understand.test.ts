@@ -6,7 +6,7 @@ import { answerQuestion, type AnswerDeps } from '../../src/reply/answer.ts';
 import { htmlToPlain } from '../../src/format/html.ts';
 import { Understander } from '../../src/understand/index.ts';
 import { smalltalkKind } from '../../src/understand/smalltalk.ts';
-import { findDate, findDirection } from '../../src/understand/entities.ts';
+import { readWhen } from '../../src/understand/when.ts';
 import { shippedData } from '../helpers/bot.ts';
 import { readJsonl, type EvalQuestion } from '../knowledge/eval.ts';
 
@@ -70,10 +70,11 @@ describe('understanding one message', () => {
     expect(u.countries).toEqual(['IN']);
     expect(u.places.some((p) => p.kind === 'mainland-china')).toBe(true);
     expect(u.documents.map((d) => d.id)).toEqual(['certificate-of-origin', 'commercial-invoice']);
-    expect(u.direction).toBeUndefined();
-    expect(findDirection('my german customer sent me apostilled docs, can i use them in china')).toBe('to_china');
-    expect(findDirection('香港公司的文件拿到内地用')).toBe('to_china');
-    expect(findDate('2023年10月5日办的认证还有效吗')).toBe('2023-10-05');
+    // An Indian customer wants our documents: they go out of China, to India.
+    expect(u.direction).toBe('from_china');
+    expect(understander.understand('my german customer sent me apostilled docs, can i use them in china').direction).toBe('to_china');
+    expect(understander.understand('香港公司的文件拿到内地用').direction).toBe('to_china');
+    expect(readWhen('2023年10月5日办的认证还有效吗', '2026-12-01')?.iso).toBe('2023-10-05');
   });
 
   it('context clauses do not lower confidence', () => {
@@ -117,10 +118,11 @@ describe('understanding one message', () => {
     expect(answerQuestion(deps, 'my customer from nigeria need business visa to visit canton fair how to apply', 'en', i18n.translator('en')).kind).toBe('fallback');
   });
 
-  it('Taiwan is never a country with a verdict; a foreign document gets no China-outbound note', () => {
+  it('Taiwan is never a country: its verdict is the cross-strait route; a foreign document gets no China-outbound note', () => {
     const taiwan = answerQuestion(deps, '台湾的公证书拿到大陆用要附加证明书吗', 'zh', i18n.translator('zh'));
     expect(taiwan.understanding.places.some((p) => p.kind === 'taiwan')).toBe(true);
-    expect(taiwan.verdicts).toEqual([]);
+    expect(taiwan.verdicts.map((v) => [v.outcome, v.place.kind, v.country])).toEqual([['special_route', 'taiwan', null]]);
+    expect(htmlToPlain(taiwan.reply.html)).toMatch(/海基会|海峡交流基金会/);
     expect(htmlToPlain(taiwan.reply.html)).not.toContain('发往公约缔约国时');
   });
 
