@@ -37,6 +37,8 @@ const FACET_ENTRIES = {
   double_legalisation: { none: 'apostille-vs-legalization' },
   e_apostille: { none: 'e-apostille' },
   start_date: { none: 'china-effective-date', hk: 'hong-kong', hk_abroad: 'hong-kong', mo: 'macao', mo_abroad: 'macao' },
+  signed: { none: 'convention-basics' },
+  looks: { none: 'apostille-format' },
 } satisfies Record<Facet, FacetEntries>;
 
 /**

@@ -23,6 +23,8 @@ export const FACETS = [
   'double_legalisation',
   'e_apostille',
   'start_date',
+  'signed',
+  'looks',
 ] as const;
 export type Facet = (typeof FACETS)[number];
 
@@ -41,6 +43,8 @@ const FACET_PATTERNS = {
   double_legalisation: /双认证|两次认证|双重认证|double[- ]legali[sz]ation|two[- ]step\s+legali/u,
   e_apostille: /电子(?:版)?附加证明|电子apostille|e-?apostille|electronic\s+apostille|网上(?:申请|办理)|online\s+(?:apostille|version|one)|electronic\s+(?:version|one)|电子版|电子的|网上办/u,
   start_date: /(?:什么时候|何时|几时|哪天|哪一天)(?:开始)?(?:生效|实施|适用|加入)|(?:生效|实施)(?:日期|时间)|when\s+did\s+(?:the\s+)?(?:apostille\s+)?convention\s+(?:take\s+effect|start|begin|enter|apply)|when\s+did\s+china\s+(?:join|accede)|since\s+when/u,
+  signed: /哪年签|什么时候签|何时签|签订|签署于|(?:when|what\s+year)\s+(?:was|were)\s+(?:the\s+)?(?:apostille\s+|hague\s+)?convention\s+(?:signed|concluded|made)/u,
+  looks: /贴纸|盖章还是|长什么样|什么样子|样式|长啥样|点样样|look\s+like|sticker|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?(?:chinese\s+)?apostille\s+look/u,
 } satisfies Record<Facet, RegExp>;
 
 /** The facets asked, in a fixed order of importance (a fee and a time asked together both count). */
