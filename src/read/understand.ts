@@ -9,6 +9,7 @@
 import type { Tables } from '../catalogue/tables.ts';
 import type { Direction } from '../check/rules.ts';
 import { findPlaces } from '../places/index.ts';
+import { INTO_CHINA_PHRASES, PAPER_INTO_CHINA } from '../understand/direction.ts';
 
 export interface TextLine {
   text: string;
@@ -82,7 +83,6 @@ const APOSTILLE_MARKS = [
 /** Words that make a place on the line the document's destination (or, for an apostille, its issuing state). */
 const DESTINATION_CUES = /destination|目的国|目的地|consignee|收货人|buyer|sold\s*to|ship\s*to|买方|进口国|port\s*of\s*discharge|for\s*use\s*in|to\s*be\s*used\s*in|used\s*in|拟送往|送往|发往|寄往|供.{0,8}使用|在.{1,12}使用|在.{1,12}办理|受托人|\bin\s+(?:the\s+)?\p{Lu}/iu;
 const ISSUING_COUNTRY_LINE = /^\s*1\s*[.,]?\s*(?:country|pays|land|país|paese)\b|^\s*1\s*[.,]?\s*国家/i;
-const TO_CHINA_CUES = /for\s*use\s*in\s*(?:the\s*people'?s\s*republic\s*of\s*)?china|在中国(?:境内)?使用|来华使用/i;
 
 const ISSUERS: { kind: IssuerKind; pattern: RegExp }[] = [
   { kind: 'ccpit', pattern: /中国国际贸易促进委员会[^\s,，。]{0,12}委员会|中国国际贸易促进委员会|贸促会|中国国际商会|ccpit(?:\s+\p{L}+){0,3}\s*sub-?council|ccpit|china\s*council\s*for\s*the\s*promotion\s*of\s*international\s*trade(?:,\s*\p{L}+)?/iu },
@@ -210,7 +210,7 @@ export function understandDocument(lines: TextLine[], tables: Tables, options: U
   }
 
   // 5. Direction: a foreign apostille, or a paper made for use in China, is coming to China.
-  const toChina = (apostilleSeen && top !== undefined && !chinaNamedAsIssuer(text)) || text.some((l) => TO_CHINA_CUES.test(l)) || /来华|到中国|在中国使用|to\s*china/i.test(options.caption ?? '');
+  const toChina = (apostilleSeen && top !== undefined && !chinaNamedAsIssuer(text)) || text.some((l) => PAPER_INTO_CHINA.test(l)) || INTO_CHINA_PHRASES.some((p) => p.test(options.caption ?? ''));
   const direction: Direction = toChina ? 'to_china' : 'from_china';
 
   const ocrConfidence = lines.length ? lines.reduce((s, l) => s + l.confidence, 0) / lines.length / 100 : 0;

@@ -135,3 +135,12 @@ export function sarAbroad(travel: Travel<PlaceSpan>, places: readonly PlaceSpan[
   const use = travel.use;
   return !use || (use.kind === 'country' && !SAR_CODES.has(use.code ?? '')) ? (code as 'HK' | 'MO') : undefined;
 }
+
+/**
+ * A one-line /check ("birth certificate from Germany to China") states the direction in
+ * a few fixed words, which are cut out before the document and the place are read.
+ */
+export const CHECK_LINE_INTO_CHINA = [/\b(?:to|into|in|for use in)\s+(?:mainland\s+)?china\b/i, /来华|來華|到中国|到中國|在中国|在中國|入境|进中国|進中國|国内使用|國內使用|→\s*中国/];
+export const CHECK_LINE_FROM_CHINA = [/\bfrom\s+china\b/i, /从中国|從中國|出国|出國/];
+/** On the paper itself: a document that says it is for use in China. */
+export const PAPER_INTO_CHINA = /for\s*use\s*in\s*(?:the\s*people'?s\s*republic\s*of\s*)?china|在中国(?:境内)?使用|来华使用/i;

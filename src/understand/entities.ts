@@ -4,9 +4,7 @@
  * and dates. Places come from the place resolver (see places.ts).
  */
 import type { Tables } from '../catalogue/tables.ts';
-import type { Direction } from '../check/rules.ts';
 import type { DocumentType } from '../catalogue/schema.ts';
-import { normalizeText } from '../knowledge/analyze.ts';
 import { nameKey } from '../places/names.ts';
 
 /**
@@ -74,29 +72,4 @@ export function findDocuments(text: string, tables: Tables, conceptTokens: Itera
     if (!inside && !kept.some((k) => k.document.id === hit.document.id)) kept.push(hit);
   }
   return kept.map((k) => k.document);
-}
-
-/** Phrases that say a foreign document is to be used in mainland China. */
-const TO_CHINA = [
-  /\b(?:use[ds]?|using)\b[^.?!]{0,40}\bin\s+(?:mainland\s+)?china\b/i,
-  /\b(?:for use|to be used)\s+in\s+(?:mainland\s+)?china\b/i,
-  /\binto\s+(?:mainland\s+)?china\b/i,
-  /\bfor\s+(?:use\s+in\s+)?(?:the\s+)?mainland\b/i,
-  /\b(?:sent|send|mailed)\s+(?:me|us)\b/i,
-  /\b(?:foreign|overseas)\s+(?:documents?|docs?|papers?|company)\b/i,
-  /来华|來華|寄来|寄來|拿来|拿來|送来|(?:拿|拎|带|帶|送)(?:到|去|来|來)?(?:中国|中國|内地|內地|大陆|大陸|国内|國內)|(?:到|进|進|在)(?:中国|中國|内地|內地|大陆|大陸|国内|國內)(?:使用|用)|(?:中国|中國|内地|內地|大陆|大陸)(?:客户|客戶)要(?:我们|我哋|我們)|外国(?:公司)?(?:的)?文件|外國(?:公司)?(?:的)?文件|国外(?:的)?文件|國外(?:的)?文件/,
-];
-
-/** The direction the text states, or undefined when it says nothing (the caller assumes from China). */
-export function findDirection(text: string): Direction | undefined {
-  return TO_CHINA.some((pattern) => pattern.test(text)) ? 'to_china' : undefined;
-}
-
-/** The first full date in the text, as YYYY-MM-DD: "2023-11-07", "2023年11月7日", "2023/11/7". */
-export function findDate(text: string): string | undefined {
-  const match = /(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})/.exec(normalizeText(text));
-  if (!match) return undefined;
-  const [, y, m, d] = match;
-  const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTables, type Tables } from '../../src/catalogue/tables.ts';
-import { parseCheckText } from '../../src/check/parse.ts';
+import { parseCheckText } from '../../src/understand/check-line.ts';
 import { renderVerdict } from '../../src/check/render.ts';
 import { checkDocument, type CheckInput, type Outcome } from '../../src/check/rules.ts';
 import { I18n } from '../../src/i18n/index.ts';

@@ -7,7 +7,7 @@
 import { Composer } from 'grammy';
 import type { InlineKeyboardMarkup, InlineQueryResultArticle } from 'grammy/types';
 import { verdictReply } from '../../reply/verdict-card.ts';
-import { parseCheckText } from '../../check/parse.ts';
+import { parseCheckText } from '../../understand/check-line.ts';
 import { checkDocument } from '../../check/rules.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { detectLocale, langOf, localized, type Locale } from '../../i18n/locale.ts';

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Composer } from 'grammy';
-import { parseCheckText } from '../../../check/parse.ts';
+import { parseCheckText } from '../../../understand/check-line.ts';
 import { verdictReply } from '../../../reply/verdict-card.ts';
 import { renderCountry, renderPlaceCard } from '../../../check/render.ts';
 import { checkDocument, SOURCES, type Direction } from '../../../check/rules.ts';

@@ -4,8 +4,9 @@
  * in what is left, and the direction from a few phrases.
  */
 import type { Tables } from '../catalogue/tables.ts';
+import { CHECK_LINE_FROM_CHINA, CHECK_LINE_INTO_CHINA } from './direction.ts';
 import { findPlaces, nameKey } from '../places/index.ts';
-import type { Direction } from './rules.ts';
+import type { Direction } from '../check/rules.ts';
 
 export interface ParsedCheck {
   document: string;
@@ -13,9 +14,6 @@ export interface ParsedCheck {
   direction: Direction;
 }
 
-/** Phrases that mean "a foreign document, used in China". Anything else is a Chinese document going abroad. */
-const TO_CHINA = [/\b(?:to|into|in|for use in)\s+(?:mainland\s+)?china\b/i, /来华|來華|到中国|到中國|在中国|在中國|入境|进中国|進中國|国内使用|國內使用|→\s*中国/];
-const FROM_CHINA = [/\bfrom\s+china\b/i, /从中国|從中國|出国|出國/];
 const FILLER = /\b(?:from|to|for|use|used|in)\b|送往|寄往|发往|發往|去|到|用|的/gi;
 
 /** A one-line check is a document, a country and a few words: no need to read further. */
@@ -24,13 +22,13 @@ export const MAX_CHECK_TEXT = 200;
 export function parseCheckText(text: string, tables: Tables): ParsedCheck | undefined {
   let rest = text.slice(0, MAX_CHECK_TEXT).trim();
   let direction: Direction = 'from_china';
-  for (const pattern of TO_CHINA) {
+  for (const pattern of CHECK_LINE_INTO_CHINA) {
     if (pattern.test(rest)) {
       direction = 'to_china';
       rest = rest.replace(pattern, ' ');
     }
   }
-  for (const pattern of FROM_CHINA) rest = rest.replace(pattern, ' ');
+  for (const pattern of CHECK_LINE_FROM_CHINA) rest = rest.replace(pattern, ' ');
   rest = rest.replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
   if (!rest) return undefined;
 
