@@ -265,6 +265,9 @@ export function resolvePlace(name: string, index: PlaceIndex): PlaceResult {
     let options = distinct(mentions.flatMap((m) => (m.kind === 'ask' ? m.suggestions : [m])));
     // The check is always between China and another place: "China to Germany" names Germany.
     if (options.some((o) => o.kind !== 'mainland-china')) options = options.filter((o) => o.kind !== 'mainland-china');
+    // "德国汉堡", "Hamburg, Germany": a city beside its own country is that country.
+    const states = new Set(options.map((o) => (o.kind === 'country' ? o.code : o.kind)));
+    if (options.length > 1 && states.size === 1) options = [options.find((o) => o.kind === 'country' && !o.region) ?? options[0]!];
     const covered = mentions.reduce((sum, m) => sum + nameKey(m.matched).length, 0);
     const only = mentions.length === 1 ? mentions[0]! : undefined;
     // "Nothern Ireland" contains Ireland, but is a typo of another name: ask between them.

@@ -209,7 +209,7 @@ describe('findPlaces', () => {
   const mentions = (text: string) => findPlaces(text, places).map((m) => `${m.matched}@${m.start}=${describePlace(m)}`);
 
   it.each([
-    ['我在内蒙古呼和浩特，要把发票寄到德国汉堡', ['内蒙古@2=mainland-china/Inner Mongolia', '呼和浩特@5=mainland-china/Hohhot', '德国@16=DE']],
+    ['我在内蒙古呼和浩特，要把发票寄到德国汉堡', ['内蒙古@2=mainland-china/Inner Mongolia', '呼和浩特@5=mainland-china/Hohhot', '德国@16=DE', '汉堡@18=DE/Hamburg']],
     ['Shipping from Ningbo to Northern Ireland and New Jersey', ['Ningbo@14=mainland-china/Ningbo', 'Northern Ireland@24=GB/Northern Ireland', 'New Jersey@45=US/New Jersey']],
     ['苏州的公司要把合同寄到深圳', ['苏州@0=mainland-china/Suzhou', '深圳@11=mainland-china/Shenzhen']],
     ['寄到印度尼西亚还是印度？', ['印度尼西亚@2=ID', '印度@9=IN']],
