@@ -189,7 +189,7 @@ describe('document rules', () => {
 describe('undated parties and Thailand', () => {
   it('"on the MFA\'s list" only for parties the retrieved list shows; the 28 others say where the status comes from', () => {
     const listed = new Set(
-      readFileSync('../shared/reference/apostille-names-zh.tsv', 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t')[1]),
+      readFileSync('test/fixtures/reference/apostille-names-zh.tsv', 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t')[1]),
     );
     const byReason = new Map<string, string[]>();
     for (const country of tables.countries.filter((c) => c.status === 'party' && !c.entryIntoForce && c.chinaRelation === 'in_force')) {

@@ -1,5 +1,5 @@
 /** Scores the search on a question set: the same measure the accuracy test and the benchmark use. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Lang } from '../../src/i18n/locale.ts';
 import type { FaqIndex } from '../../src/knowledge/search.ts';
 
@@ -10,11 +10,9 @@ export interface EvalQuestion {
   oos?: boolean;
 }
 
-/** The shared development set when it is beside the checkout, else the copy in test/fixtures. */
+/** The development set: the frozen copy of ../shared/eval/dev-ask.jsonl in test/fixtures/eval. */
 export function loadDevSet(): EvalQuestion[] {
-  const shared = '../shared/eval/dev-ask.jsonl';
-  const path = existsSync(shared) ? shared : 'test/fixtures/dev-ask.jsonl';
-  return readJsonl(path);
+  return readJsonl('test/fixtures/eval/dev-ask.jsonl');
 }
 
 export function readJsonl(path: string): EvalQuestion[] {

@@ -192,8 +192,8 @@ describe('resolvePlace: every ISO 3166-1 name in both languages is itself', () =
     );
   });
 
-  it('every MFA short form (shared/reference/apostille-names-zh.tsv) is its country', () => {
-    const rows = readFileSync('../shared/reference/apostille-names-zh.tsv', 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
+  it('every MFA short form (test/fixtures/reference/apostille-names-zh.tsv) is its country', () => {
+    const rows = readFileSync('test/fixtures/reference/apostille-names-zh.tsv', 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
     expect(rows.length).toBeGreaterThan(60);
     for (const [, iso2, nameZh] of rows) {
       expect(describePlace(resolvePlace(nameZh!, places)), nameZh).toBe(iso2 === 'CN' ? 'mainland-china' : iso2);

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { I18n } from '../../src/i18n/index.ts';
 import { detectLocale } from '../../src/i18n/locale.ts';
@@ -20,7 +19,7 @@ beforeAll(async () => {
   i18n = await I18n.create();
 });
 
-/** The measure of ../shared/eval/score-ask.mjs, through the same answerQuestion the CLI and the bot use. */
+/** The measure of shared/eval/score-ask.mjs (not in this repository), through the same answerQuestion the CLI and the bot use. */
 function score(questions: EvalQuestion[]) {
   const tally: Record<'zh' | 'en' | 'oos', [number, number]> = { zh: [0, 0], en: [0, 0], oos: [0, 0] };
   const misses: string[] = [];
@@ -45,9 +44,8 @@ function score(questions: EvalQuestion[]) {
 }
 
 describe('accuracy floors on realistic messages', () => {
-  // The shared sets when they are beside the checkout, else their copies in test/fixtures (a clean clone).
-  const shared = (name: string) => (existsSync(`../shared/eval/${name}`) ? `../shared/eval/${name}` : `test/fixtures/${name}`);
-  it.each([shared('dev-ask-real.jsonl'), shared('dev-ask.jsonl'), 'test/fixtures/dev-ask.jsonl'])('%s: ≥ 90%% in zh and en, off-topic rejected ≥ 90%%', (path) => {
+  // Frozen copies of ../shared/eval (test/fixtures/README.md): the suite reads nothing outside the repository.
+  it.each(['test/fixtures/eval/dev-ask-real.jsonl', 'test/fixtures/eval/dev-ask.jsonl'])('%s: ≥ 90%% in zh and en, off-topic rejected ≥ 90%%', (path) => {
     const report = score(readJsonl(path));
     console.info(path, JSON.stringify(report.tally));
     expect(report.zh, report.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
