@@ -2,7 +2,8 @@
  * Which sources a reader sees under an answer or a verdict card. One rule for
  * FAQ answers and /check alike: official sources first (HCCH, the depositary,
  * the Chinese MFA and foreign affairs offices, CCPIT, government and court sites),
- * then faithful copies of official pages, then secondary ones, marked as such; at
+ * then faithful copies of official pages and official documents cited by name
+ * without a link, then secondary ones, marked as such; at
  * most `limit`, in their given order within each rank (callers list the most
  * relevant first). Code repositories and raw data files are never shown: they
  * stay in the data and in --json, not on the card.
@@ -46,11 +47,18 @@ function hostOf(source: string): string | undefined {
   }
 }
 
+/**
+ * A source with no link that names an official publisher's document, e.g.
+ * "Embassy of the PRC in France notice of 25 Oct 2023 on the Apostille Convention"
+ * or "Tractatenblad 2012 Nr. 56 (Dutch depositary treaty series)".
+ */
+const OFFICIAL_NAMED = /^(HCCH|MFA|CCPIT|Ministry of|Embassy of the PRC|Consulate[- ]General of the PRC|Tractatenblad)\b/;
+
 const within = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
 export function rankSource(source: string): SourceRank {
   const host = hostOf(source);
-  if (!host) return 'secondary';
+  if (!host) return OFFICIAL_NAMED.test(source.trim()) ? 'official_copy' : 'secondary';
   if (HIDDEN_HOSTS.some((h) => within(host, h))) return 'hidden';
   if (OFFICIAL_HOSTS.some((h) => within(host, h)) || GOVERNMENT.test(host)) return 'official';
   // "MFA apostille application page (copy of cs.mfa.gov.cn): http://…": the text of an official page, kept elsewhere.

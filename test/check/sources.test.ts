@@ -14,6 +14,10 @@ describe('pickSources: the one rule for sources under answers and verdicts', () 
     ['https://www.apostille.org/apostille-uzbekistan/', 'secondary'],
     ['https://notary-dubai.com/?p=1601', 'secondary'],
     ['Apostille Helper research notes (shared/reference/apostille-facts.md §6.3): status missing', 'secondary'],
+    ['Embassy of the PRC in France notice of 25 Oct 2023 on the Apostille Convention', 'official_copy'],
+    ['Tractatenblad 2012 Nr. 56 (Dutch depositary treaty series)', 'official_copy'],
+    ['Ministry of Justice notice 司发〔1993〕006号', 'official_copy'],
+    ['A law firm note on the Convention (no link)', 'secondary'],
     ['https://raw.githubusercontent.com/Ralegal/turkish-cbi-data/3e914f2/data/apostille-countries.json', 'hidden'],
     ['https://mfa.gov.cn.example.com/fake', 'secondary'],
   ])('%s → %s', (source, rank) => {
