@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTables, type Tables } from '../../src/check/catalogue.ts';
+import { loadTables, type Tables } from '../../src/catalogue/tables.ts';
 import { renderVerdict } from '../../src/check/render.ts';
 import { checkDocument } from '../../src/check/rules.ts';
 import { I18n } from '../../src/i18n/index.ts';
-import { htmlToPlain } from '../../src/reply/html.ts';
-import { rankSource } from '../../src/reply/sources.ts';
+import { htmlToPlain } from '../../src/format/html.ts';
+import { rankSource } from '../../src/format/sources.ts';
 
 const FILES = ['data/faq.json', 'data/countries.json', 'data/documents.json'] as const;
 const text = (file: string) => readFileSync(file, 'utf8');
