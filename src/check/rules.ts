@@ -74,6 +74,7 @@ export const SOURCES = {
   mfaApply: 'MFA apostille application page (copy of cs.mfa.gov.cn): http://code.python88.com/l/1zHHTk33yW',
   mfaWhich: 'http://cs.mfa.gov.cn/zggmcg/fjzms/cjwd/202310/t20231020_11164567.shtml',
   hongKong: 'https://esgrz.com/content/842.html',
+  macaoToMainland: 'https://ccadvog.com/cca/zh-hant/zhao-lu-again-appointed-as-china-appointed-attesting-officer-macau.html',
   hcchStatus: 'https://www.hcch.net/en/instruments/conventions/status-table/?cid=41',
   kosovo: 'https://www.hcch.net/es/instruments/conventions/status-table/notifications/?csid=1319&disp=type',
   crossStrait: 'http://taiwan.cn/zt/lszt/web/web12/web38/200806/t20080606_657556.htm',
@@ -218,8 +219,8 @@ export function checkDocument(input: CheckInput, tables: Tables, todayIso: strin
     const region = country.code === 'HK' ? 'hk' : 'mo';
     verdict.reasons.push({ code: `special_route_${region}` });
     verdict.steps.push({ code: `special_route_${region}_${direction}` });
-    verdict.authority = region === 'hk' && direction === 'to_china' ? 'hk_attesting_officer' : null;
-    addSources([SOURCES.chinaDeclarations], region === 'hk' ? [SOURCES.hongKong] : []);
+    verdict.authority = direction === 'to_china' ? `${region}_attesting_officer` : null;
+    addSources([SOURCES.chinaDeclarations], region === 'hk' ? [SOURCES.hongKong] : direction === 'to_china' ? [SOURCES.macaoToMainland] : []);
     return done(false);
   }
 

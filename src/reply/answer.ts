@@ -297,7 +297,7 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
   parts.push(...asked.map((e) => renderAnswer(e, [], locale, t).html));
   const caseText = verdicts.length ? caseLine(u, verdicts[0]!, locale, t) : undefined;
   const verdictParts = verdicts.map((v) => renderVerdictSummary(v, documentNamed, locale, t, tables));
-  if (verdictParts.length) parts.push([caseText, ...verdictParts].filter(Boolean).join('\n\n'));
+  if (verdictParts.length) parts.push([caseText, ...verdictParts, otherWayButton(u, verdicts, locale, t)?.line].filter(Boolean).join('\n\n'));
   if (note) parts.push(note);
   const past = verdicts.length ? undefined : pastDateNote(u, locale, t);
   if (past) parts.push(past);
@@ -308,6 +308,8 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
   const verdictButtons = verdicts.map((v) => [
     { text: buttonLabel(t('answer.verdict_button', { country: localized(placeName(v, locale) ?? '', locale) })), data: verdictCallbackData(v, documentNamed, locale) },
   ]);
+  const other = otherWayButton(u, verdicts, locale, t);
+  if (other) verdictButtons.push([other.button]);
   return {
     locale,
     kind: verdicts.length ? 'verdict' : 'answer',
@@ -323,6 +325,21 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
 function pastDateNote(u: Understanding, locale: Locale, t: Translate): string | undefined {
   if (!u.when || u.when.iso >= CHINA_IN_FORCE || !(u.inDomain || u.documents.length)) return undefined;
   return escapeHtml(localized(t('check.reason.china_not_yet', { date: u.when.iso }), locale));
+}
+
+/**
+ * A document and a country named without saying which way it goes: the verdict assumes a
+ * Chinese document going out, says so, and offers the other way with one button.
+ */
+function otherWayButton(u: Understanding, verdicts: Verdict[], locale: Locale, t: Translate): { line: string; button: Button } | undefined {
+  const verdict = verdicts[0];
+  if (u.direction || !u.documents.length || verdicts.length !== 1 || !verdict?.country || verdict.outcome === 'unknown') return undefined;
+  const place = localized(placeName(verdict, locale) ?? '', locale);
+  const data = encodeCallback({ kind: 'vrd', document: verdict.document?.id ?? null, country: verdict.country.code, direction: 'to_china', locale });
+  return {
+    line: `↩️ ${escapeHtml(localized(t('answer.assumed_out', { place }), locale))}`,
+    button: { text: buttonLabel(localized(t('answer.other_way_button', { place }), locale)), data },
+  };
 }
 
 /** The place a verdict is about, as the reader knows it: the country, or the Taiwan region. */

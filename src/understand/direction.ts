@@ -119,8 +119,9 @@ export function readTravel<P extends PlaceSpan>(text: string, places: readonly P
   const mainlandUse = roles.some((r) => r.place.kind === 'mainland-china' && r.role === 'use') || INTO_CHINA_PHRASES.some((p) => p.test(text));
   // A Hong Kong, Macao or Taiwan document with no destination named: its own route abroad or to the mainland is not said.
   if (origin && !use && !mainlandUse && origin.kind === 'country' && SAR_CODES.has(origin.code ?? '')) return { issuing: origin };
-  if (origin && (mainlandUse || !use)) return { direction: 'to_china', issuing: origin };
+  // A foreign place of use outweighs a mainland office named on the way ("拿去葡萄牙用，要去北京外交部办吗").
   if (use) return { direction: 'from_china', use, ...(origin ? { issuing: origin } : {}) };
+  if (origin) return { direction: 'to_china', issuing: origin };
   const unplaced = abroad.find((r) => r.role === 'none' || r.role === 'located')?.place;
   if (mainlandUse && unplaced && !OUT_OF_CHINA_PHRASES.some((p) => p.test(text))) return { direction: 'to_china', issuing: unplaced };
   if (mainlandUse && !abroad.length) return { direction: 'to_china' };
@@ -131,7 +132,9 @@ export function readTravel<P extends PlaceSpan>(text: string, places: readonly P
 /** A Hong Kong or Macao document going to a third state (or to no place named): the SAR's own apostille. */
 export function sarAbroad(travel: Travel<PlaceSpan>, places: readonly PlaceSpan[]): 'HK' | 'MO' | undefined {
   const code = travel.issuing?.kind === 'country' ? travel.issuing.code : undefined;
-  if (!code || !SAR_CODES.has(code) || travel.direction === 'to_china' || places.some((p) => p.kind === 'mainland-china')) return undefined;
+  if (!code || !SAR_CODES.has(code) || travel.direction === 'to_china') return undefined;
+  // With no destination named, a mainland place means the mainland is where it goes.
+  if (!travel.use && places.some((p) => p.kind === 'mainland-china')) return undefined;
   const use = travel.use;
   return !use || (use.kind === 'country' && !SAR_CODES.has(use.code ?? '')) ? (code as 'HK' | 'MO') : undefined;
 }

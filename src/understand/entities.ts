@@ -73,3 +73,13 @@ export function findDocuments(text: string, tables: Tables, conceptTokens: Itera
   }
   return kept.map((k) => k.document);
 }
+
+/**
+ * "for our import licence application", "用于申请进口许可证": a document named as what the
+ * papers are for, not as the paper itself. Such spans are left out when documents are read.
+ */
+const PURPOSE = /\bfor\s+(?:our|the|an?|my|their|his|her)\s+(?:[\w-]+\s+){0,4}?(?:appl\w*|registration|renewal|tender|bid|filing)\b|(?:用于|用於|用来|用來)(?:申请|申請|办理|辦理)[^，,。.？?！!]{0,12}/giu;
+
+export function withoutPurposes(text: string): string {
+  return text.replace(PURPOSE, ' ');
+}

@@ -14,7 +14,7 @@ import type { DocumentType } from '../catalogue/schema.ts';
 import { isDomainToken } from '../knowledge/analyze.ts';
 import { MAX_QUERY_LENGTH, PLACE_TOKEN_PREFIX, type FaqIndex, type QueryTerm, type SearchResult } from '../knowledge/search.ts';
 import { readTravel, SAR_CODES, sarAbroad, type Travel } from './direction.ts';
-import { findDocuments } from './entities.ts';
+import { findDocuments, withoutPurposes } from './entities.ts';
 import { isOffTopicTrade, readFacets, type Facet } from './facets.ts';
 import { countryCodes, countryRow, placesIn, type PlaceMention } from './places.ts';
 import { smalltalkKind, type SmalltalkKind } from './smalltalk.ts';
@@ -149,7 +149,10 @@ export class Understander {
     const travel = readTravel(cut, places);
     // The issuing place and the place of use first: the verdict is about them.
     let countries = countryCodes([travel.issuing, travel.use, ...places].filter((p): p is PlaceMention => p !== undefined));
-    let documents = findDocuments(cut, tables, allTerms.filter((t) => t.quality > 0).map((t) => t.term));
+    // A document named only as what the papers are for ("for our import licence application") is not the paper.
+    const purposeFree = withoutPurposes(cut);
+    const conceptTerms = purposeFree === cut ? allTerms : this.deps.index.readQuery(purposeFree);
+    let documents = findDocuments(purposeFree, tables, conceptTerms.filter((t) => t.quality > 0).map((t) => t.term));
     let direction = travel.direction;
     let when = readWhen(cut, this.deps.today);
     let facets = readFacets(cut);
