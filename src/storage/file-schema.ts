@@ -42,11 +42,8 @@ const WizardSchema = z.object({
   document: z.string().optional(),
   updatedAt: isoTime,
 });
-const FollowUpSchema = z.object({
-  question: z.string(),
-  at: z.number(),
-  entities: z.object({ countries: z.array(z.string()), documents: z.array(z.string()), direction: z.enum(['from_china', 'to_china']).optional() }),
-});
+// The context's own shape is checked by understand/ when it is read back.
+const FollowUpSchema = z.object({ at: z.number(), context: z.unknown() });
 
 // One bad part of a session costs that part only.
 const UserSessionSchema = z.object({ locale: z.enum(LOCALES as [Locale, ...Locale[]]).optional().catch(undefined) });

@@ -25,14 +25,15 @@ export interface WizardState {
   updatedAt: string;
 }
 
-/** The user's previous question, so a short follow-up ("那印度呢？", "and for Germany?") can be read against it. */
-export interface FollowUpContext {
-  /** The informative part of the previous question. */
-  question: string;
+/**
+ * The reading of the user's previous question, so a short follow-up ("那印度呢？", "and for
+ * Germany?") can be read against it. understand/ owns its shape and checks it when it is
+ * read back; storage keeps it as it is.
+ */
+export interface StoredFollowUp {
   /** When it was asked (ms since epoch): the context is used for FOLLOW_UP_TTL_MS only. */
   at: number;
-  /** What it named: countries (ISO codes), document type ids, the direction. */
-  entities: { countries: string[]; documents: string[]; direction?: 'from_china' | 'to_china' };
+  context: unknown;
 }
 
 /** How long a follow-up context is used. */
@@ -41,7 +42,7 @@ export const FOLLOW_UP_TTL_MS = 10 * 60_000;
 /** Per chat and user: two members of one group each have their own. */
 export interface ChatSession {
   wizard?: WizardState;
-  followUp?: FollowUpContext;
+  followUp?: StoredFollowUp;
 }
 
 /**
@@ -169,8 +170,8 @@ export function unansweredKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim().slice(0, 300);
 }
 
-/** The follow-up context while it is fresh, else undefined. */
-export function freshFollowUp(session: ChatSession, nowMs: number = Date.now()): FollowUpContext | undefined {
+/** The stored follow-up context while it is fresh, else undefined. */
+export function freshFollowUp(session: ChatSession, nowMs: number = Date.now()): unknown {
   const followUp = session.followUp;
-  return followUp && nowMs - followUp.at >= 0 && nowMs - followUp.at < FOLLOW_UP_TTL_MS ? followUp : undefined;
+  return followUp && nowMs - followUp.at >= 0 && nowMs - followUp.at < FOLLOW_UP_TTL_MS ? followUp.context : undefined;
 }

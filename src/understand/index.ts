@@ -8,6 +8,7 @@
  * longer dilute its confidence. Each question clause is also scored alone, so a
  * message asking two things gets both answered.
  */
+import { z } from 'zod';
 import type { Tables } from '../catalogue/tables.ts';
 import type { Direction } from '../check/rules.ts';
 import type { DocumentType } from '../catalogue/schema.ts';
@@ -15,7 +16,7 @@ import { isDomainToken } from '../knowledge/analyze.ts';
 import { MAX_QUERY_LENGTH, PLACE_TOKEN_PREFIX, type FaqIndex, type QueryTerm, type SearchResult } from '../knowledge/search.ts';
 import { readTravel, SAR_CODES, sarAbroad, type Travel } from './direction.ts';
 import { findDocuments, withoutPurposes } from './entities.ts';
-import { isOffTopicTrade, readFacets, type Facet } from './facets.ts';
+import { FACETS, isOffTopicTrade, readFacets, type Facet } from './facets.ts';
 import { countryCodes, countryRow, placesIn, type PlaceMention } from './places.ts';
 import { smalltalkKind, type SmalltalkKind } from './smalltalk.ts';
 import { readWhen, type When } from './when.ts';
@@ -147,101 +148,158 @@ export class Understander {
 
     const places = placesIn(cut, tables.places);
     const travel = readTravel(cut, places);
-    // The issuing place and the place of use first: the verdict is about them.
-    let countries = countryCodes([travel.issuing, travel.use, ...places].filter((p): p is PlaceMention => p !== undefined));
-    // A document named only as what the papers are for ("for our import licence application") is not the paper.
-    const purposeFree = withoutPurposes(cut);
-    const conceptTerms = purposeFree === cut ? allTerms : this.deps.index.readQuery(purposeFree);
-    let documents = findDocuments(purposeFree, tables, conceptTerms.filter((t) => t.quality > 0).map((t) => t.term));
-    let direction = travel.direction;
-    let when = readWhen(cut, this.deps.today);
-    let facets = readFacets(cut);
-    let taiwan = places.some((p) => p.kind === 'taiwan');
-    let sar = sarAbroad(travel, places);
+    const own = this.readCase(cut, allTerms, places, travel);
     const smalltalk = smalltalkKind(cut);
     // The search's own test (a domain concept named), without paying for a search.
     const searchInDomain = allTerms.some((t) => t.quality > 0 && isDomainToken(t.term, index.lexicon));
-    const inDomain = searchInDomain || countries.length > 0 || documents.length > 0;
+    const inDomain = searchInDomain || own.countries.length > 0 || own.documents.length > 0;
     const nonPlaceTerms = allTerms.filter((t) => !t.term.startsWith(PLACE_TOKEN_PREFIX) && !PLACE_CONCEPTS.has(t.term));
-    let asksCase = searchInDomain || (documents.length > 0 && countries.length > 0) || (countries.length > 0 && nonPlaceTerms.length <= BARE_COUNTRY_EXTRA_TERMS);
-
-    // A short message that changes one thing is read against the previous question:
-    // it opens like one ("那…呢", "and for…"), names only a place or document, or
-    // asks only a side question ("要多久？", "how much?") without naming what about.
     const offTopic = isOffTopicTrade(cut);
-    const length = [...cut.trim()].length;
-    const ownCase = countries.length + documents.length > 0 || taiwan;
-    const followUp =
-      previous !== undefined &&
-      !smalltalk &&
-      !offTopic &&
-      ((length <= FOLLOW_UP_MAX_CHARS &&
-        (FOLLOW_UP_MARKER.test(cut.trim()) ||
-          (ownCase && !index.searchTerms(topicTerms).matched) ||
-          (!searchInDomain && topicTerms.some((t) => t.term.startsWith('#'))))) ||
-        // "为啥不行？", "咁而家呢？", "how can the AMR check it's genuine?": a side question about the same case.
-        (length <= SIDE_QUESTION_MAX_CHARS && !ownCase && (facets.length > 0 || SIDE_QUESTION.test(cut))));
-    let queryTerms = informativeTerms.length ? informativeTerms : allTerms;
-    if (followUp && previous) {
-      const previousTerms = index.readQuery(previous.text).filter((t) => !PLACE_CONCEPTS.has(t.term) && !t.term.startsWith(PLACE_TOKEN_PREFIX));
-      // A new topic word ("要多久") replaces the topic; a new place or document keeps it.
-      const ownTopic = topicTerms.filter((t) => t.term.startsWith('#') && !documentConcept(t.term, tables));
-      // The previous question's general domain words ("apostille") keep the topic in our domain.
-      const previousDomain = previousTerms.filter((t) => isDomainToken(t.term, index.lexicon) && !documentConcept(t.term, tables));
-      const previousDocuments = previousTerms.filter((t) => documentConcept(t.term, tables));
-      queryTerms = ownTopic.length
-        ? unionTerms([queryTerms, previousDomain])
-        : unionTerms([documents.length ? previousTerms.filter((t) => !previousDocuments.includes(t)) : previousTerms, queryTerms]);
-      // A place named now replaces the previous one (Taiwan included); the rest carries over.
-      if (!countries.length && !taiwan) countries = previous.countries.filter((code) => countryRow(tables, code));
-      if (!documents.length) documents = previous.documents.map((id) => tables.documents.find((d) => d.id === id)).filter((d): d is DocumentType => d !== undefined);
-      direction = OTHER_DIRECTION.test(cut) ? (previous.direction === 'to_china' ? 'from_china' : 'to_china') : (direction ?? previous.direction);
-      if (!when && !NOW.test(cut)) when = previous.when;
-      if (!facets.length && !ownCase) facets = previous.facets ?? [];
-      if (!countries.length && !taiwan) taiwan = previous.taiwan === true;
-      if (!sar && !ownCase) sar = previous.sar;
-      // "and in Hong Kong?" after a general question: the SAR's own apostille.
-      if (!sar && !direction && !previous.countries.length && places.length === 1 && places[0]!.kind === 'country' && SAR_CODES.has(places[0]!.code)) sar = places[0]!.code as 'HK' | 'MO';
-      asksCase = true;
-    }
-    // The whole informative part, and each question on its own: a long message's
-    // question is often one clause ("…上海外办能直接出附加证明书吗") among context.
-    const union = index.searchTerms(queryTerms);
-    const units = followUp ? [] : questionUnits(informative);
-    // Each unit costs a search: one that is the whole query again, or a repeat, is not searched.
-    const seen = new Set([termsKey(queryTerms)]);
-    const distinct = units.filter((terms) => !seen.has(termsKey(terms)) && seen.add(termsKey(terms)));
-    const unitResults = units.length > 1 ? distinct.map((terms) => index.searchTerms(terms)) : [];
-    let intent = union;
-    for (const result of unitResults) if (result.matched && result.score > intent.score + UNIT_MARGIN) intent = result;
-    // A second question: another unit whose own best answer is a different, confident entry.
-    let second: SearchResult | undefined;
-    for (const result of unitResults) {
-      if (result.matched && result.entry && result.entry.id !== intent.entry?.id && result.score >= index.threshold + SECOND_MARGIN && (!second || result.score > second.score)) second = result;
-    }
-
+    const followUp = previous !== undefined && !smalltalk && !offTopic && this.readsAsFollowUp(cut, own, topicTerms, searchInDomain);
+    const parts = followUp && previous ? carryOver(own, previous, cut, places, tables) : own;
+    const asksCase = followUp || searchInDomain || (own.documents.length > 0 && own.countries.length > 0) || (own.countries.length > 0 && nonPlaceTerms.length <= BARE_COUNTRY_EXTRA_TERMS);
+    const queryTerms = followUp && previous ? this.followUpTerms(informativeTerms.length ? informativeTerms : allTerms, topicTerms, own, previous) : informativeTerms.length ? informativeTerms : allTerms;
+    const { intent, second } = this.searchIntent(queryTerms, followUp ? [] : questionUnits(informative));
     const contextText = followUp && previous && !topicTerms.length ? previous.text : joinInformative(cut, informative);
     return {
       text,
       places,
-      countries,
-      documents,
-      direction,
+      ...parts,
       travel,
-      when,
-      facets,
       offTopic,
-      sar,
-      taiwan,
       intent,
       second,
       smalltalk: inDomain ? undefined : smalltalk,
       followUp,
       inDomain: inDomain || followUp,
       asksCase,
-      context: { text: contextText, countries, documents: documents.map((d) => d.id), direction, ...(when ? { when } : {}), ...(facets.length ? { facets } : {}), ...(taiwan ? { taiwan } : {}), ...(sar ? { sar } : {}) },
+      context: contextOf(contextText, parts),
     };
   }
+
+  /** The case the message names on its own: countries (issuer and destination first), documents, direction, date, facets. */
+  private readCase(cut: string, allTerms: QueryTerm[], places: PlaceMention[], travel: Travel<PlaceMention>): CaseParts {
+    const { index, tables, today } = this.deps;
+    // A document named only as what the papers are for ("for our import licence application") is not the paper.
+    const purposeFree = withoutPurposes(cut);
+    const conceptTerms = purposeFree === cut ? allTerms : index.readQuery(purposeFree);
+    const when = readWhen(cut, today);
+    const sar = sarAbroad(travel, places);
+    return {
+      countries: countryCodes([travel.issuing, travel.use, ...places].filter((p): p is PlaceMention => p !== undefined)),
+      documents: findDocuments(purposeFree, tables, conceptTerms.filter((t) => t.quality > 0).map((t) => t.term)),
+      direction: travel.direction,
+      ...(when ? { when } : {}),
+      facets: readFacets(cut),
+      taiwan: places.some((p) => p.kind === 'taiwan'),
+      ...(sar ? { sar } : {}),
+    };
+  }
+
+  /**
+   * A short message that changes one thing is read against the previous question: it opens
+   * like one ("那…呢", "and for…"), names only a place or document, or asks only a side
+   * question ("要多久？", "为啥不行？", "咁而家呢？") without naming what about.
+   */
+  private readsAsFollowUp(cut: string, own: CaseParts, topicTerms: QueryTerm[], searchInDomain: boolean): boolean {
+    const length = [...cut.trim()].length;
+    const ownCase = own.countries.length + own.documents.length > 0 || own.taiwan;
+    if (length <= SIDE_QUESTION_MAX_CHARS && !ownCase && (own.facets.length > 0 || SIDE_QUESTION.test(cut))) return true;
+    if (length > FOLLOW_UP_MAX_CHARS) return false;
+    return (
+      FOLLOW_UP_MARKER.test(cut.trim()) ||
+      (ownCase && !this.deps.index.searchTerms(topicTerms).matched) ||
+      (!searchInDomain && topicTerms.some((t) => t.term.startsWith('#')))
+    );
+  }
+
+  /** A follow-up's search terms: a new topic word ("要多久") replaces the topic; a new place or document keeps it. */
+  private followUpTerms(ownTerms: QueryTerm[], topicTerms: QueryTerm[], own: CaseParts, previous: FollowUpContext): QueryTerm[] {
+    const { index, tables } = this.deps;
+    const previousTerms = index.readQuery(previous.text).filter((t) => !PLACE_CONCEPTS.has(t.term) && !t.term.startsWith(PLACE_TOKEN_PREFIX));
+    const ownTopic = topicTerms.filter((t) => t.term.startsWith('#') && !documentConcept(t.term, tables));
+    // The previous question's general domain words ("apostille") keep the topic in our domain.
+    const previousDomain = previousTerms.filter((t) => isDomainToken(t.term, index.lexicon) && !documentConcept(t.term, tables));
+    const previousDocuments = previousTerms.filter((t) => documentConcept(t.term, tables));
+    if (ownTopic.length) return unionTerms([ownTerms, previousDomain]);
+    return unionTerms([own.documents.length ? previousTerms.filter((t) => !previousDocuments.includes(t)) : previousTerms, ownTerms]);
+  }
+
+  /**
+   * The whole informative part, and each question on its own: a long message's question is
+   * often one clause ("…上海外办能直接出附加证明书吗") among context. A second question is another
+   * unit whose own best answer is a different, confident entry.
+   */
+  private searchIntent(queryTerms: QueryTerm[], units: QueryTerm[][]): { intent: SearchResult; second?: SearchResult } {
+    const { index } = this.deps;
+    // Each unit costs a search: one that is the whole query again, or a repeat, is not searched.
+    const seen = new Set([termsKey(queryTerms)]);
+    const distinct = units.filter((terms) => !seen.has(termsKey(terms)) && seen.add(termsKey(terms)));
+    const unitResults = units.length > 1 ? distinct.map((terms) => index.searchTerms(terms)) : [];
+    let intent = index.searchTerms(queryTerms);
+    for (const result of unitResults) if (result.matched && result.score > intent.score + UNIT_MARGIN) intent = result;
+    let second: SearchResult | undefined;
+    for (const result of unitResults) {
+      if (result.matched && result.entry && result.entry.id !== intent.entry?.id && result.score >= index.threshold + SECOND_MARGIN && (!second || result.score > second.score)) second = result;
+    }
+    return second ? { intent, second } : { intent };
+  }
+}
+
+/** The parts of a case that a follow-up can change one at a time. */
+interface CaseParts {
+  countries: string[];
+  documents: DocumentType[];
+  direction?: Direction;
+  when?: When;
+  facets: Facet[];
+  taiwan: boolean;
+  sar?: 'HK' | 'MO';
+}
+
+/** A follow-up: what the message names replaces that part of the previous case; the rest carries over. */
+function carryOver(own: CaseParts, previous: FollowUpContext, cut: string, places: PlaceMention[], tables: Tables): CaseParts {
+  const ownCase = own.countries.length + own.documents.length > 0 || own.taiwan;
+  // A place named now replaces the previous one (Taiwan included).
+  const samePlace = !own.countries.length && !own.taiwan;
+  const direction = OTHER_DIRECTION.test(cut) ? (previous.direction === 'to_china' ? 'from_china' : 'to_china') : (own.direction ?? previous.direction);
+  const when = own.when ?? (NOW.test(cut) ? undefined : previous.when);
+  let sar = own.sar ?? (ownCase ? undefined : previous.sar);
+  // "and in Hong Kong?" after a general question: the SAR's own apostille.
+  const only = places.length === 1 ? places[0] : undefined;
+  if (!sar && !direction && !previous.countries.length && only?.kind === 'country' && SAR_CODES.has(only.code)) sar = only.code as 'HK' | 'MO';
+  return {
+    countries: samePlace ? previous.countries.filter((code) => countryRow(tables, code)) : own.countries,
+    documents: own.documents.length ? own.documents : previous.documents.map((id) => tables.documents.find((d) => d.id === id)).filter((d): d is DocumentType => d !== undefined),
+    ...(direction ? { direction } : {}),
+    ...(when ? { when } : {}),
+    facets: own.facets.length || ownCase ? own.facets : (previous.facets ?? []),
+    taiwan: own.taiwan || (samePlace && previous.taiwan === true),
+    ...(sar ? { sar } : {}),
+  };
+}
+
+const FollowUpContextSchema = z.object({
+  text: z.string(),
+  countries: z.array(z.string()),
+  documents: z.array(z.string()),
+  direction: z.enum(['from_china', 'to_china']).optional(),
+  when: z.object({ iso: z.string(), precision: z.enum(['day', 'month', 'year']), before: z.boolean() }).optional(),
+  facets: z.array(z.enum(FACETS)).optional(),
+  taiwan: z.boolean().optional(),
+  sar: z.enum(['HK', 'MO']).optional(),
+});
+
+/** A stored follow-up context, checked: anything else (an older shape, a damaged store) is no context. */
+export function readFollowUpContext(value: unknown): FollowUpContext | undefined {
+  const parsed = FollowUpContextSchema.safeParse(value);
+  return parsed.success ? (parsed.data as FollowUpContext) : undefined;
+}
+
+/** What to remember for the next message: the case as read, stored as it is. */
+function contextOf(text: string, parts: CaseParts): FollowUpContext {
+  const { countries, documents, direction, when, facets, taiwan, sar } = parts;
+  return { text, countries, documents: documents.map((d) => d.id), ...(direction ? { direction } : {}), ...(when ? { when } : {}), ...(facets.length ? { facets } : {}), ...(taiwan ? { taiwan } : {}), ...(sar ? { sar } : {}) };
 }
 
 /** "巴西可以吗", "and germany?": a country with at most this many other words still asks for its status. */

@@ -72,11 +72,11 @@ describe.each(backends)('storage contract: $name', (backend) => {
     const store = await backend.fresh();
     await store.sessions.user.write('42', { locale: 'zh' });
     await store.sessions.chat.write('-100:42', { wizard: { nonce: 'abc123', step: 'group', direction: 'to_china', updatedAt: '2026-11-29T00:00:00.000Z' } });
-    await store.sessions.chat.write('-100:43', { followUp: { question: 'apostille for Germany?', at: 1_700_000_000_000, entities: { countries: ['DE'], documents: [] } } });
+    await store.sessions.chat.write('-100:43', { followUp: { at: 1_700_000_000_000, context: { text: 'apostille for Germany?', countries: ['DE'], documents: [], when: { iso: '2023-08-15', precision: 'month', before: false } } } });
     const again = await backend.reopen(store);
     expect(await again.sessions.user.read('42')).toEqual({ locale: 'zh' });
     expect(await again.sessions.chat.read('-100:42')).toMatchObject({ wizard: { nonce: 'abc123', step: 'group', direction: 'to_china' } });
-    expect(await again.sessions.chat.read('-100:43')).toEqual({ followUp: { question: 'apostille for Germany?', at: 1_700_000_000_000, entities: { countries: ['DE'], documents: [] } } });
+    expect(await again.sessions.chat.read('-100:43')).toEqual({ followUp: { at: 1_700_000_000_000, context: { text: 'apostille for Germany?', countries: ['DE'], documents: [], when: { iso: '2023-08-15', precision: 'month', before: false } } } });
     // Per chat and user: another member of the same group has no wizard.
     expect(await again.sessions.chat.read('-100:44')).toBeUndefined();
     await again.sessions.chat.write('-100:42', {});

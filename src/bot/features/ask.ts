@@ -4,7 +4,7 @@ import { detectLocale, langOf } from '../../i18n/locale.ts';
 import { verdictReply } from '../../reply/verdict-card.ts';
 import { answerQuestion, REPRESENTATIVE_DOCUMENT } from '../../reply/answer.ts';
 import { freshFollowUp } from '../../storage/types.ts';
-import type { FollowUpContext } from '../../understand/index.ts';
+import { readFollowUpContext, type FollowUpContext } from '../../understand/index.ts';
 import { countryRow } from '../../understand/places.ts';
 import { onButton } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
@@ -17,15 +17,13 @@ const LOW_CONFIDENCE_MARGIN = 0.1;
 
 export const askFeature = new Composer<BotContext>();
 
-/** The member's previous question in this chat, while it is fresh (kept in the chat session). */
+/** The member's previous question in this chat, while it is fresh (kept in the chat session as it was read). */
 function previousContext(ctx: BotContext): FollowUpContext | undefined {
-  const slot = freshFollowUp(ctx.session.chat);
-  return slot && { text: slot.question, countries: slot.entities.countries, documents: slot.entities.documents, direction: slot.entities.direction };
+  return readFollowUpContext(freshFollowUp(ctx.session.chat));
 }
 
 function rememberContext(ctx: BotContext, context: FollowUpContext): void {
-  const { text, countries, documents, direction } = context;
-  ctx.session.chat.followUp = { question: text, at: Date.now(), entities: { countries, documents, ...(direction ? { direction } : {}) } };
+  ctx.session.chat.followUp = { at: Date.now(), context };
 }
 
 askFeature.on('message:text', async (ctx, next) => {
