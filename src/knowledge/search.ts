@@ -52,6 +52,8 @@ export interface SearchResult {
 const WEIGHT = { question: 1, keyword: 1.15, answer: 0.45 } as const;
 /** Queries longer than this are cut: no question needs more, and search cost stays bounded. */
 export const MAX_QUERY_LENGTH = 500;
+/** Typo repairs in one run of Chinese text (repairHan): a bound, not a budget any real question comes near. */
+const MAX_HAN_REPAIRS = 16;
 /** Words longer than this are not fuzzy-matched (nobody misspells a 30-letter word into a real one). */
 const MAX_FUZZY_LENGTH = 30;
 /** A word nobody in the knowledge base uses still counts against coverage, a bit less than a rare known word. */
@@ -337,26 +339,42 @@ export class FaqIndex {
    * (four characters or more) in exactly one character is read as that phrase.
    * Chinese typos are mostly homophone substitutions, so this is the edit that matters,
    * and checking it directly is exact and cheap (Fuse.js serves the Latin words).
+   *
+   * One pass, longest phrases first, and a repair never touches characters that are
+   * already a known phrase as typed or a repair made before: two phrases that overlap
+   * by one character ("地方外办客户": 地方外办 and 外国客户) once repaired each other back
+   * and forth without end (issue 19). At most MAX_HAN_REPAIRS repairs per run.
    */
   private repairHan(run: string): string {
     const chars = [...run];
+    if (chars.length < 4) return run;
+    const known = this.lexicon.han;
+    // Characters that are part of a known phrase (four or more characters) as typed, or of a repair.
+    const locked = new Uint8Array(chars.length);
+    const lock = (start: number, length: number) => locked.fill(1, start, start + length);
     for (let length = 6; length >= 4; length--) {
+      for (let start = 0; start + length <= chars.length; start++) if (known.has(chars.slice(start, start + length).join(''))) lock(start, length);
+    }
+    let repairs = 0;
+    for (let length = 6; length >= 4 && repairs < MAX_HAN_REPAIRS; length--) {
       const phrases = this.hanPhrasesByLength.get(length) ?? [];
-      for (let start = 0; start + length <= chars.length; start++) {
+      for (let start = 0; start + length <= chars.length && repairs < MAX_HAN_REPAIRS; start++) {
+        if (locked.subarray(start, start + length).includes(1)) continue;
         const window = chars.slice(start, start + length);
-        const text = window.join('');
         // An exact phrase plus a neighbouring character is not a typo (海牙认证不… ≠ 海牙认证书).
-        const known = this.lexicon.han;
-        if (known.has(text) || known.has(window.slice(1).join('')) || known.has(window.slice(0, -1).join(''))) continue;
+        if (known.has(window.join('')) || known.has(window.slice(1).join('')) || known.has(window.slice(0, -1).join(''))) continue;
         const fix = phrases.find((phrase) => {
           let diff = 0;
           for (let i = 0; i < length && diff < 2; i++) if (phrase[i] !== window[i]) diff++;
           return diff === 1;
         });
-        if (fix) return this.repairHan([...chars.slice(0, start), fix.join(''), ...chars.slice(start + length)].join(''));
+        if (!fix) continue;
+        chars.splice(start, length, ...fix);
+        lock(start, length);
+        repairs++;
       }
     }
-    return run;
+    return repairs ? chars.join('') : run;
   }
 
   /** Query text → terms with match quality (1 exact; less for fuzzy). Unknown terms keep quality 0. */
