@@ -71,15 +71,15 @@ export const SOURCES = {
   convention: 'https://www.hcch.net/en/instruments/conventions/full-text/?cid=41',
   chinaDeclarations: 'https://www.hcch.net/en/instruments/conventions/status-table/notifications/?csid=914&disp=resdn',
   chinaInForce: 'https://hcch.net/es/news-archive/details/?varevent=904',
-  mfaApply: 'MFA apostille application page (copy of cs.mfa.gov.cn): http://code.python88.com/l/1zHHTk33yW',
+  mfaApply: 'MFA Department of Consular Affairs apostille application instructions (cs.mfa.gov.cn)',
   mfaWhich: 'http://cs.mfa.gov.cn/zggmcg/fjzms/cjwd/202310/t20231020_11164567.shtml',
   hongKong: 'https://esgrz.com/content/842.html',
   macaoToMainland: 'https://ccadvog.com/cca/zh-hant/zhao-lu-again-appointed-as-china-appointed-attesting-officer-macau.html',
   hcchStatus: 'https://www.hcch.net/en/instruments/conventions/status-table/?cid=41',
   kosovo: 'https://www.hcch.net/es/instruments/conventions/status-table/notifications/?csid=1319&disp=type',
   crossStrait: 'http://taiwan.cn/zt/lszt/web/web12/web38/200806/t20080606_657556.htm',
-  crossStraitPractice: 'https://fx361.cc/page/2015/0103/16171098.shtml',
-  eApostille: 'https://www.kkxmy.com/apph5/95213.html',
+  crossStraitNotice: 'Ministry of Justice notice 司发〔1993〕006号',
+  eApostille: 'MFA spokesperson Guo Jiakun, remarks of 18 June 2025 on the electronic apostille pilot',
 };
 
 type DocumentRef = { id: string; name: PerLang };
@@ -206,7 +206,7 @@ export function checkDocument(input: CheckInput, tables: Tables, todayIso: strin
     verdict.reasons.push({ code: 'special_route_tw' });
     verdict.steps.push({ code: `special_route_tw_${direction}` }, { code: 'special_route_tw_other_documents' }, { code: 'check_receiver' });
     verdict.authority = 'tw_notarial_route';
-    addSources([SOURCES.crossStrait, SOURCES.crossStraitPractice]);
+    addSources([SOURCES.crossStrait, SOURCES.crossStraitNotice]);
     return done(false);
   }
 
