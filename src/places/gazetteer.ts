@@ -124,6 +124,9 @@ export const FOREIGN_CITIES: Record<string, RegionNames[]> = {
   AR: [{ en: 'Buenos Aires', zh: '布宜诺斯艾利斯' }],
   KZ: [{ en: 'Almaty', zh: '阿拉木图' }],
   UZ: [{ en: 'Tashkent', zh: '塔什干' }],
+  RW: [{ en: 'Kigali', zh: '基加利' }],
+  DZ: [{ en: 'Algiers', zh: '阿尔及尔' }],
+  QA: [{ en: 'Doha', zh: '多哈' }],
 };
 
 export interface ChinaRegion {
@@ -269,6 +272,21 @@ export const TAIWAN_NAMES = [
 
 /** Short and common forms ISO 3166 does not list (it has "Syrian Arab Republic" but not "Syria"). */
 export const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
+  // Demonyms people write for the country ("our American parent", "I'm Australian"); not the language names.
+  AU: ['Australian', 'Aussie', '澳洲'],
+  GB: ['British', 'Britain', 'United Kingdom of Great Britain and Northern Ireland', '联合王国', '大不列颠及北爱尔兰联合王国'],
+  US: ['American'],
+  RW: ['Rwandan'],
+  BD: ['Bangladeshi', '孟加拉'],
+  AE: ['Emirati'],
+  NG: ['Nigerian'],
+  KE: ['Kenyan'],
+  XK: ['Kosovar', 'Republic of Kosovo'],
+  IE: ['Irish'],
+  BE: ['Belgian'],
+  AT: ['Austrian'],
+  ZA: ['South African'],
+  NZ: ['New Zealander'],
   SY: ['Syria', '叙利亚阿拉伯共和国'],
   KP: ['DPRK', 'DPR Korea', 'Korea DPR', 'N. Korea', 'N Korea', 'Korea, North', 'North Korean', "Democratic People's Republic of Korea", '朝鲜民主主义人民共和国', '北韩', '北朝鲜'],
   KR: ['ROK', 'S. Korea', 'S Korea', 'Korea, South', 'Korea South'],
@@ -287,8 +305,6 @@ export const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
   PS: ['巴勒斯坦国'],
   HK: ['中国香港', '香港特区', 'Hongkong', 'Hong Kong SAR', 'Hong Kong, China'],
   MO: ['中国澳门', '澳门特区', 'Macao SAR', 'Macau SAR', 'Macao, China'],
-  XK: ['Republic of Kosovo'],
-  GB: ['United Kingdom of Great Britain and Northern Ireland', '联合王国', '大不列颠及北爱尔兰联合王国'],
   NL: ['荷兰'],
   BA: ['Bosnia-Herzegovina', 'Bosnia and Herzegovina'],
   CI: ['科特迪瓦共和国'],

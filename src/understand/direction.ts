@@ -36,12 +36,14 @@ const LATIN_WINDOW = 48;
 /** Right after a place: it is where the document comes from ("英国母公司的…", "US parent", "德国客户发过来的"). */
 const ORIGIN_AFTER = [
   /^\s*(?:的|嘅|那边|那邊|嗰邊|方面)?\s*(?:母公司|总公司|總公司|总部|總部|集团|集團|股东|股東|供应商|供應商|供货商|供貨商|厂商|廠商|厂家|廠家|工厂|工廠|合作方|合作伙伴|合伙人|合夥人|投资方|投資方|外方|公司|分公司|子公司|高等法院|高院|法院|政府|公证处|公證處|公证人|公證人|大学|大學|学校|學校)/u,
-  /^\s*(?:的|嘅)?\s*(?:客户|客戶|公司|朋友|律师|律師|合作方|供应商|供應商)?\s*(?:那边|那邊|嗰邊|方面)?\s*(?:发|發|寄|传|傳|送)(?:过|過)?(?:来|來|嚟)/u,
+  /^\s*(?:的|嘅)?\s*(?:客户|客戶|客|公司|朋友|律师|律師|合作方|供应商|供應商|老板|老闆)?\s*(?:那边|那邊|嗰邊|方面)?\s*(?:发|發|寄|传|傳|送)(?:咗|了)?[^，。,.?？]{0,30}?(?:过|過)(?:来|來|嚟)|^\s*(?:的|嘅)?\s*(?:客户|客戶|客|公司|朋友|律师|律師|合作方|供应商|供應商)?\s*(?:那边|那邊|嗰邊|方面)?\s*(?:发|發|寄|传|傳|送)(?:来|來|嚟)/u,
+  /^\s*(?:人|籍|公民|国籍|國籍)/u,
+  /^\s*(?:[^，。,.?？]{0,6})?(?:登记的|登記的|注册的|註冊的|出生的|领的|領的|签发的|簽發的|读的|讀的|毕业的|畢業的)/u,
   /^\s*(?:的|嘅)\s*(?:文件|证书|證書|授权书|授權書|委托书|委託書|决议|決議|执照|執照|证明|證明|章程|合同|发票|發票|毕业证|畢業證|学位|學位|成绩单|成績單|判决|判決|注册证书|註冊證書|公证书|公證書|出生|结婚|結婚|无犯罪|無犯罪)/u,
   /^\s*(?:出具|签发|簽發|出的|开的|開的|开具|開具|办的|辦的|注册|註冊|读|讀|毕业|畢業|留学|留學)/u,
   /^[\s-]*(?:based\s+)?(?:parent|partner|supplier|head\s*office|hq|headquarters|subsidiary|company|companies|co\.|firm|entity|registry|court|government|authorit\w*|notary|universit\w*|school|manufacturer|factory|shareholder|investor|director|JV\s+partner|side|docs?|documents?|papers?|certificates?)\b/iu,
   /^(?:'s|’s)\s/u,
-  /^\s*[\w-]+\s+(?:has\s+|have\s+|just\s+)?(?:sent|send|sends|mailed|gave|provided|forwarded|emailed)\s+(?:us|me|over|their|its|his|her)\b/iu,
+  /^\s*[\w-]+\s+(?:has\s+|have\s+|just\s+)?(?:sent|send|sends|mailed|gave|provided|forwarded|emailed)\s+(?:us|me|over|their|its|his|her|a|an|the|some|our|two|three)\b/iu,
   /^\s*high\s+court\b/iu,
   /^\s*(?:的|嘅)?\s*(?:附加证明书|附加證明書|海牙认证|海牙認證|apostille)/iu,
 ];
@@ -50,6 +52,8 @@ const ORIGIN_AFTER = [
 const ORIGIN_BEFORE = [
   /\b(?:from|issued\s+(?:in|by)|(?:parent|partner|supplier|office|hq|headquarters|shareholder|investor|manufacturer|factory|company|university|school)(?:\s+\w+)?\s+(?:is\s+)?(?:in|at)|based\s+in|registered\s+in|incorporated\s+in|studied\s+in|graduated\s+in|degree\s+(?:from|in))\s+(?:the\s+)?$/iu,
   /(?:来自|來自|从|從|由)\s*$/u,
+  /\b(?:i'm|i\s+am|he\s+is|she\s+is|he's|she's|(?:my\s+)?(?:husband|wife|partner|employee|colleague)\s+is)\s+(?:an?\s+)?$/iu,
+  /(?:老公|老婆|丈夫|妻子|太太|先生|员工|員工|同事|我|他|她)(?:是|係)\s*$/u,
   /\bapostilles?\s+(?:in|from|issued\s+in)\s+$/iu,
 ];
 
@@ -62,7 +66,7 @@ const USE_BEFORE = [
 /** Right after a place: the document is used there ("在杭州法院用", "要喺深圳用", "客户在巴西要"). */
 const USE_AFTER = [
   /^\s*(?:的|嘅)?\s*(?:法院|银行|銀行|开户|開戶|使用|用|登记|登記|注册用|註冊用|递交|遞交|提交|市场监管|市場監管|场监管|場監管|工商|外资公司|外資公司|公司用|入职|入職|上市|诉讼|訴訟|打官司|海关|海關|招标|招標|投标|投標|客户|客戶|买家|買家|买方|買方|进口商|進口商|收货人|收貨人|大使馆|大使館|使馆|使館|领事馆|領事館)/u,
-  /^\s*(?:做|办|辦|搞)\s*(?:变更|變更|登记|登記|注册|註冊|开户|開戶|诉讼|訴訟)/u,
+  /^\s*(?:做|办|辦|搞|开|開|申请|申請|上|入|读|讀)?\s*(?:家属|家屬)?(?:变更|變更|登记|登記|注册|註冊|开户|開戶|诉讼|訴訟|居留|签证|簽證|工作许可|工作許可|工作证|工作證|户口|戶口|落户|落戶|入学|入學|入职|入職|(?:开|開|注册|註冊|设立|設立)(?:公司|分公司|代表处|代表處|办事处|辦事處)|结婚登记|結婚登記)/u,
   /^[\s-]*(?:buyer|customer|client|importer|consignee|distributor|bank|court|tender|authorit\w*\s+(?:require|want|ask)\w*|embassy|consulate)s?\b/iu,
 ];
 
@@ -81,7 +85,8 @@ export const INTO_CHINA_PHRASES = [
   /\b(?:sent|send|mailed|sending)\s+(?:me|us|over)\b/i,
   /\b(?:foreign|overseas)\s+(?:documents?|docs?|papers?|company|parent|partner|supplier|investor)\b/i,
   /\b(?:our|my)\s+(?:wfoe|jv|chinese\s+subsidiary|china\s+entity)\b/i,
-  /来华|來華|寄来|寄來|寄过来|寄過來|寄過嚟|寄过嚟|寄回来|寄回來|寄返|带回|帶回|拿来|拿來|攞嚟|送来|送來|发过来|發過來|(?:拿|拎|带|帶|送)(?:到|去|来|來|返)(?:中国|中國|内地|內地|大陆|大陸|国内|國內)|(?:到|进|進|在|喺|回)(?:中国|中國|内地|內地|大陆|大陸|国内|國內)(?:使用|用|入职|入職|工作|开户|開戶|注册|註冊|登记|登記)|(?:国内|國內)(?:公司|单位|單位|银行|銀行|法院)|外国(?:公司)?(?:的)?文件|外國(?:公司)?(?:的)?文件|国外(?:的)?文件|國外(?:的)?文件|外资公司|外資公司|外商投资|外商投資/u,
+  /\b(?:work|residence)\s+permit|\bz[- ]visa\b|\bhired\s+by\s+a\s+(?:chinese\s+)?company\s+in\b|\bjob\s+in\s+china\b/i,
+  /来华|來華|寄来|寄來|寄过来|寄過來|寄過嚟|寄过嚟|寄回来|寄回來|寄返|带回|帶回|拿来|拿來|攞嚟|送来|送來|发过来|發過來|(?:拿|拎|带|帶|送|寄|攞)(?:到|去|来|來|返|回)(?:中国|中國|内地|內地|大陆|大陸|国内|國內)|(?:寄|发|發|送)(?:咗|了)[^，。,.?？]{0,30}?(?:过|過)(?:来|來|嚟)|(?:到|进|進|在|喺|回)(?:中国|中國|内地|內地|大陆|大陸|国内|國內)(?:使用|用|入职|入職|工作|开户|開戶|注册|註冊|登记|登記)|(?:国内|國內)(?:公司|单位|單位|银行|銀行|法院)|外国(?:公司)?(?:的)?文件|外國(?:公司)?(?:的)?文件|国外(?:的)?文件|國外(?:的)?文件|外资公司|外資公司|外商投资|外商投資/u,
 ];
 
 /** Phrases that alone say a Chinese document is going abroad. */
