@@ -14,6 +14,7 @@ import { Understander, type FollowUpContext, type Understanding } from '../under
 import { TAIWAN_REGION } from '../places/index.ts';
 import { escapeHtml } from '../format/html.ts';
 import { renderSourceLines } from '../format/sources.ts';
+import { GENERAL_FACETS } from '../understand/facets.ts';
 import { answersFacet, entryFitsRoute, facetEntryIds, routeOf, type Route } from './routes.ts';
 
 export interface Button {
@@ -153,6 +154,8 @@ export function verdictCallbackData(verdict: Verdict, documentNamed: boolean, lo
 /** The case verdicts a message asks for: one per country named (mainland China itself is never "a country" here). */
 export function verdictsFor(u: Understanding, tables: Tables, today: string): Verdict[] {
   if (!u.asksCase || u.sar) return [];
+  // "香港唔係一早已經有咗咩？": a question about the Convention itself, with a place in passing, needs no verdict.
+  if (!u.documents.length && u.facets.length && u.facets.every((f) => GENERAL_FACETS.has(f))) return [];
   const date = u.when?.iso;
   const document = u.documents[0]?.id ?? REPRESENTATIVE_DOCUMENT;
   const countries = u.countries.filter((code) => countryRow(tables, code));
@@ -297,7 +300,8 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
   parts.push(...asked.map((e) => renderAnswer(e, [], locale, t).html));
   const caseText = verdicts.length ? caseLine(u, verdicts[0]!, locale, t) : undefined;
   const verdictParts = verdicts.map((v) => renderVerdictSummary(v, documentNamed, locale, t, tables));
-  if (verdictParts.length) parts.push([caseText, ...verdictParts, otherWayButton(u, verdicts, locale, t)?.line].filter(Boolean).join('\n\n'));
+  const then = earlierLine(u, verdicts[0], tables, deps.today, locale, t);
+  if (verdictParts.length) parts.push([caseText, ...verdictParts, then, otherWayButton(u, verdicts, locale, t)?.line].filter(Boolean).join('\n\n'));
   if (note) parts.push(note);
   const past = verdicts.length ? undefined : pastDateNote(u, locale, t);
   if (past) parts.push(past);
@@ -325,6 +329,18 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
 function pastDateNote(u: Understanding, locale: Locale, t: Translate): string | undefined {
   if (!u.when || u.when.iso >= CHINA_IN_FORCE || !(u.inDomain || u.documents.length)) return undefined;
   return escapeHtml(localized(t('check.reason.china_not_yet', { date: u.when.iso }), locale));
+}
+
+/** "sent in March 2024 … again next month": the verdict is for the later time; what applied at the earlier one, when it differs. */
+function earlierLine(u: Understanding, verdict: Verdict | undefined, tables: Tables, today: string, locale: Locale, t: Translate): string | undefined {
+  const earlier = u.when?.earlier;
+  if (!earlier || !verdict?.country) return undefined;
+  const then = checkDocument({ document: verdict.document?.id ?? REPRESENTATIVE_DOCUMENT, country: verdict.country.code, direction: verdict.direction, date: earlier.iso }, tables, today);
+  if (then.outcome === verdict.outcome) return undefined;
+  const names = { country: verdict.country.name[langOf(locale)], document: verdict.document?.name[langOf(locale)] ?? '' };
+  const reason = then.reasons.find((r) => r.code === 'china_not_yet' || r.code === 'not_yet_in_force');
+  const why = reason ? ` ${t(`check.reason.${reason.code}`, { ...names, ...reason.params })}` : '';
+  return `🕰 ${escapeHtml(localized(`${t('answer.case.then', { date: earlier.iso.slice(0, earlier.precision === 'day' ? 10 : 7) })} ${t(`check.outcome.${then.outcome}`)}.${why}`, locale))}`;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface When {
   precision: 'day' | 'month' | 'year';
   /** Whether the message meant "before" that time (the day is then the last one before it). */
   before: boolean;
+  /** An earlier time the message also names ("sent in March 2024 … again next month"): the case is the later one. */
+  earlier?: When;
 }
 
 const MONTHS: Record<string, number> = {
@@ -83,6 +85,25 @@ function absolute(text: string): Found | undefined {
   return undefined;
 }
 
+/** A month of a year said relative to today: "去年2月", "May this year", "last March", "明年3月". */
+function relativeMonth(text: string, today: string): When | undefined {
+  const year = Number(today.slice(0, 4));
+  const han = /(去年|今年|明年|前年)\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月/u.exec(text);
+  if (han) {
+    const m = /\d/.test(han[2]!) ? +han[2]! : HAN_DIGITS[han[2]!]!;
+    const offset = { 前年: -2, 去年: -1, 今年: 0, 明年: 1 }[han[1] as '前年' | '去年' | '今年' | '明年'];
+    if (m >= 1 && m <= 12) return { iso: iso(year + offset, m, 15), precision: 'month', before: false };
+  }
+  const en = new RegExp(`\\b(?:(last|this|next)\\s+${MONTH_WORD}|${MONTH_WORD}\\s+(?:of\\s+)?(last|this|next)\\s+year)\\b`, 'iu').exec(text);
+  if (!en) return undefined;
+  const which = (en[1] ?? en[4])!.toLowerCase();
+  const m = MONTHS[(en[2] ?? en[3])!.slice(0, 3).toLowerCase()]!;
+  const current = Number(today.slice(5, 7));
+  // "last March" is the latest March before now; "March last year" is last year's.
+  const y = en[1] ? (which === 'last' ? (m < current ? year : year - 1) : which === 'next' ? (m > current ? year : year + 1) : year) : year + (which === 'last' ? -1 : which === 'next' ? 1 : 0);
+  return { iso: iso(y, m, 15), precision: 'month', before: false };
+}
+
 /** Relative times, counted from today. */
 const RELATIVE: { pattern: RegExp; months?: number; years?: number }[] = [
   { pattern: /下个月|下個月|下月|next\s+month/iu, months: 1 },
@@ -106,8 +127,16 @@ function relative(text: string, today: string): When | undefined {
 /** The date or time the message means, or undefined (the rules then apply today's law). */
 export function readWhen(text: string, today: string): When | undefined {
   const normal = normalizeText(text);
+  const stated = absoluteWhen(normal);
+  const said = relativeMonth(normal, today) ?? relative(normal, today);
+  if (!stated || !said) return stated ?? said;
+  const [earlier, later] = stated.iso <= said.iso ? [stated, said] : [said, stated];
+  return earlier.iso === later.iso ? later : { ...later, earlier };
+}
+
+function absoluteWhen(normal: string): When | undefined {
   const found = absolute(normal);
-  if (!found) return relative(normal, today);
+  if (!found) return undefined;
   const before = BEFORE.test(normal.slice(Math.max(0, found.at - 14), found.at)) || BEFORE_AFTER.test(normal.slice(found.end, found.end + 3));
   if (found.d !== undefined && found.m !== undefined) {
     if (!before) return { iso: iso(found.y, found.m, found.d), precision: 'day', before };
