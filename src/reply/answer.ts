@@ -15,7 +15,7 @@ import { TAIWAN_REGION } from '../places/index.ts';
 import { escapeHtml } from '../format/html.ts';
 import { renderSourceLines } from '../format/sources.ts';
 import { GENERAL_FACETS } from '../understand/facets.ts';
-import { answersFacet, entryFitsRoute, facetEntryIds, routeOf, type Route } from './routes.ts';
+import { answersFacet, entryFitsRoute, entryOfRoute, facetEntryIds, routeOf, type Route } from './routes.ts';
 
 export interface Button {
   text: string;
@@ -254,7 +254,9 @@ function facetEntries(u: Understanding, route: Route, byId: Map<string, FaqEntry
   if (!u.inDomain) return [];
   const found = u.intent.matched ? u.intent.entry : undefined;
   const narrower = found && entryFitsRoute(found.id, route) && u.facets.some((f) => answersFacet(found.id, f)) ? found.id : undefined;
-  const ids = [...new Set([...(narrower ? [narrower] : []), ...facetEntryIds(u.facets, route)])];
+  // When the Convention began: for Hong Kong or Macao named too, their own (1965, 1969).
+  const sarStart = u.facets.includes('start_date') ? u.countries.filter((c) => c === 'HK' || c === 'MO').map((c) => (c === 'HK' ? 'hong-kong' : 'macao')) : [];
+  const ids = [...new Set([...(narrower ? [narrower] : []), ...facetEntryIds(u.facets, route), ...sarStart])];
   return ids.map((id) => byId.get(id)).filter((e): e is FaqEntry => e !== undefined).slice(0, FACET_ENTRY_LIMIT);
 }
 /** Facets answered in one reply at most: more would bury the case. */
@@ -283,7 +285,9 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
   const searched = verdicts.length ? entryBesideVerdicts(result, u.countries, index, tables) : result.matched ? result.entry : undefined;
   // The entry that the search found must fit the case's route; a SAR document abroad has its own entry.
   const fallbackEntry = route === 'hk_abroad' ? byId.get('hk-apostille-abroad') : route === 'mo_abroad' ? byId.get('macao') : undefined;
-  const beside = searched && entryFitsRoute(searched.id, route) && !asked.some((e) => e.id === searched.id) ? searched : undefined;
+  // Beside a verdict on another route than the usual one, the verdict speaks alone: a general entry covers both ways.
+  const besideAllowed = (entry: FaqEntry) => !verdicts.length || route === 'out' || entryOfRoute(entry.id, route);
+  const beside = searched && besideAllowed(searched) && entryFitsRoute(searched.id, route) && !asked.some((e) => e.id === searched.id) ? searched : undefined;
   const entries = [...asked, ...(asked.length ? [] : [beside ?? fallbackEntry].filter((e): e is FaqEntry => e !== undefined))];
   const entry = entries[0];
   const note = verdicts.length || u.direction === 'to_china' ? undefined : documentNote(u, tables, deps.today, locale, t);

@@ -107,3 +107,9 @@ export function entryFitsRoute(entryId: string, route: Route): boolean {
 export function routedEntryIds(): string[] {
   return [...new Set([...Object.values(FACET_ENTRIES).flatMap((e) => Object.values(e)), ...Object.values(FACET_ALTERNATIVES).flat(), ...OUTGOING_ONLY, ...INCOMING_ONLY, ...Object.keys(SPECIAL_ROUTE_ENTRIES)])];
 }
+
+/** Whether an entry is written for this very route (documents into China, Hong Kong to the mainland…). */
+export function entryOfRoute(entryId: string, route: Route): boolean {
+  if (route === 'in') return INCOMING_ONLY.has(entryId);
+  return SPECIAL_ROUTE_ENTRIES[entryId]?.includes(route) ?? false;
+}

@@ -152,12 +152,14 @@ export class Understander {
     const smalltalk = smalltalkKind(cut);
     // The search's own test (a domain concept named), without paying for a search.
     const searchInDomain = allTerms.some((t) => t.quality > 0 && isDomainToken(t.term, index.lexicon));
-    const inDomain = searchInDomain || own.countries.length > 0 || own.documents.length > 0;
+    const inDomain = searchInDomain || own.countries.length > 0 || own.documents.length > 0 || own.taiwan;
     const nonPlaceTerms = allTerms.filter((t) => !t.term.startsWith(PLACE_TOKEN_PREFIX) && !PLACE_CONCEPTS.has(t.term));
     const offTopic = isOffTopicTrade(cut);
     const followUp = previous !== undefined && !smalltalk && !offTopic && this.readsAsFollowUp(cut, own, topicTerms, searchInDomain);
     const parts = followUp && previous ? carryOver(own, previous, cut, places, tables) : own;
-    const asksCase = followUp || searchInDomain || (own.documents.length > 0 && own.countries.length > 0) || (own.countries.length > 0 && nonPlaceTerms.length <= BARE_COUNTRY_EXTRA_TERMS);
+    // A message that moves a document between places describes a case, whatever words it uses.
+    const travels = own.direction !== undefined && (own.countries.length > 0 || own.taiwan);
+    const asksCase = followUp || travels || searchInDomain || (own.documents.length > 0 && own.countries.length > 0) || (own.countries.length > 0 && nonPlaceTerms.length <= BARE_COUNTRY_EXTRA_TERMS);
     const queryTerms = followUp && previous ? this.followUpTerms(informativeTerms.length ? informativeTerms : allTerms, topicTerms, own, previous) : informativeTerms.length ? informativeTerms : allTerms;
     const { intent, second } = this.searchIntent(queryTerms, followUp ? [] : questionUnits(informative));
     const contextText = followUp && previous && !topicTerms.length ? previous.text : joinInformative(cut, informative);
@@ -204,7 +206,7 @@ export class Understander {
   private readsAsFollowUp(cut: string, own: CaseParts, topicTerms: QueryTerm[], searchInDomain: boolean): boolean {
     const length = [...cut.trim()].length;
     const ownCase = own.countries.length + own.documents.length > 0 || own.taiwan;
-    if (length <= SIDE_QUESTION_MAX_CHARS && !ownCase && (own.facets.length > 0 || SIDE_QUESTION.test(cut))) return true;
+    if (length <= SIDE_QUESTION_MAX_CHARS && !ownCase && (own.facets.length > 0 || own.when !== undefined || SIDE_QUESTION.test(cut))) return true;
     if (length > FOLLOW_UP_MAX_CHARS) return false;
     return (
       FOLLOW_UP_MARKER.test(cut.trim()) ||
