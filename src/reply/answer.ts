@@ -92,17 +92,21 @@ export function relatedEntries(entry: FaqEntry, byId: Map<string, FaqEntry>, can
 }
 
 export function renderAnswer(entry: FaqEntry, related: FaqEntry[], locale: Locale, t: Translate): Reply {
-  const lang = langOf(locale);
-  // The same rule as verdict cards: at most three, official first, secondary ones marked.
-  const lines = renderSourceLines(entry.source, t('check.label.secondary_source'));
-  const sourceLabel = t(lines.length > 1 ? 'answer.sources' : 'answer.source');
-  const sources = lines.length === 1 ? ` ${lines[0]!.replace(/^• /, '')}` : lines.map((line) => `\n${line}`).join('');
-  const html = [
-    `<b>${escapeHtml(entryTitle(entry, locale))}</b>`,
-    escapeHtml(localized(entry.answer[lang], locale)),
-    `📎 ${sourceLabel}${sources}\n🗓 ${t('answer.updated')} ${escapeHtml(entry.updated)}`,
-  ].join('\n\n');
+  const html = [entryBody(entry, locale), sourcesBlock(entry.source, entry.updated, t)].join('\n\n');
   return { html, buttons: [...topicButtons(related, locale), shareRow(entryTitle(entry, locale), t)] };
+}
+
+/** An entry's title and answer, without its sources (a composed answer cites once, at the end). */
+function entryBody(entry: FaqEntry, locale: Locale): string {
+  return `<b>${escapeHtml(entryTitle(entry, locale))}</b>\n\n${escapeHtml(localized(entry.answer[langOf(locale)], locale))}`;
+}
+
+/** The sources of an answer: at most three, official first, secondary ones marked (the verdict cards' rule). */
+function sourcesBlock(sources: readonly string[], updated: string | undefined, t: Translate): string {
+  const lines = renderSourceLines([...new Set(sources)], t('check.label.secondary_source'));
+  const label = t(lines.length > 1 ? 'answer.sources' : 'answer.source');
+  const list = lines.length === 1 ? ` ${lines[0]!.replace(/^• /, '')}` : lines.map((line) => `\n${line}`).join('');
+  return `📎 ${label}${list}${updated ? `\n🗓 ${t('answer.updated')} ${escapeHtml(updated)}` : ''}`;
 }
 
 export function renderFallback(suggestions: FaqEntry[], locale: Locale, t: Translate): Reply {
@@ -301,7 +305,7 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
   const parts: string[] = [];
   const province = provinceLine(u, route, locale, t);
   if (province) parts.push(province);
-  parts.push(...asked.map((e) => renderAnswer(e, [], locale, t).html));
+  parts.push(...asked.map((e) => entryBody(e, locale)));
   const caseText = verdicts.length ? caseLine(u, verdicts[0]!, locale, t) : undefined;
   const verdictParts = verdicts.map((v) => renderVerdictSummary(v, documentNamed, locale, t, tables));
   const then = earlierLine(u, verdicts[0], tables, deps.today, locale, t);
@@ -309,8 +313,13 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
   if (note) parts.push(note);
   const past = verdicts.length ? undefined : pastDateNote(u, locale, t);
   if (past) parts.push(past);
-  if (!asked.length && entry) parts.push(renderAnswer(entry, [], locale, t).html);
-  if (second) parts.push(renderAnswer(second, [], locale, t).html);
+  if (!asked.length && entry) parts.push(entryBody(entry, locale));
+  if (second) parts.push(entryBody(second, locale));
+  // One list of sources for the whole answer: the verdict's rules first, then the entries'.
+  const shown = [...asked, ...(!asked.length && entry ? [entry] : []), ...(second ? [second] : [])];
+  const cited = [...verdicts.flatMap((v) => v.sources), ...shown.flatMap((e) => e.source)];
+  const updated = shown.map((e) => e.updated).sort().at(-1);
+  if (cited.length) parts.push(sourcesBlock(cited, updated, t));
   // Share what inline mode gives again: the entry's question, else the check of a named document.
   const share = entry ? entryTitle(entry, locale) : documentNamed && verdicts[0] ? verdictShareQuery(verdicts[0], locale) : undefined;
   const verdictButtons = verdicts.map((v) => [

@@ -54,7 +54,8 @@ const ORIGIN_BEFORE = [
   /(?:来自|來自|从|從|由)\s*$/u,
   /\b(?:i'm|i\s+am|he\s+is|she\s+is|he's|she's|(?:my\s+)?(?:husband|wife|partner|employee|colleague)\s+is)\s+(?:an?\s+)?$/iu,
   /(?:老公|老婆|丈夫|妻子|太太|先生|员工|員工|同事|我|他|她)(?:是|係)\s*$/u,
-  /\bapostilles?\s+(?:in|from|issued\s+in)\s+$/iu,
+  // "an apostille in Hong Kong" is issued there; "use an apostille in India" is not.
+  /(?<!\b(?:use|using|accept\w*|valid)\s+(?:an?\s+|the\s+|our\s+)?)\bapostilles?\s+(?:in|from|issued\s+in)\s+$/iu,
 ];
 
 /** Right before a place: it is where the document goes ("寄去德国", "for use in Tianjin", "buyer in Poland"). */
