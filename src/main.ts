@@ -1,7 +1,9 @@
 /** Entry point: configuration, dependencies, then Telegram (polling or webhook) or the console chat. */
 import type { Server } from 'node:http';
+import type { Bot } from 'grammy';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { createDeps } from './app.ts';
+import type { BotContext, BotDeps } from './bot/context.ts';
 import { setCommandMenu } from './bot/commands.ts';
 import { createBot } from './bot/index.ts';
 import { reportReload } from './bot/reload-report.ts';
@@ -9,12 +11,12 @@ import { holdUpdatesWhileStorageDown } from './bot/outage.ts';
 import { pollingGuard } from './bot/transformers.ts';
 import { runConsole } from './cli/console.ts';
 import { BotApiStartError, connectToBotApi, DEFAULT_API_ROOT } from './bot/connect.ts';
-import { ConfigError, createConfig, loadDotEnv } from './infra/config.ts';
+import { ConfigError, createConfig, loadDotEnv, type Config } from './infra/config.ts';
 import { formatIssues } from './data/report.ts';
 import { DataLoadError } from './data/service.ts';
 import { watchData } from './data/watch.ts';
 import { I18n } from './i18n/index.ts';
-import { createLogger, redact, redactedMessage, registerSecrets } from './infra/logger.ts';
+import { createLogger, redact, redactedMessage, registerSecrets, type Logger } from './infra/logger.ts';
 import { createWebhookServer } from './server/webhook.ts';
 import { databasePassword, PostgresStore } from './storage/postgres.ts';
 import { isRetryLater } from './storage/types.ts';
@@ -49,33 +51,50 @@ async function main(): Promise<void> {
   void setCommandMenu(bot.api, deps.i18n, logger);
   const stopWatching = watchData(deps.data, (result) => void reportReload(deps, bot.api, result));
 
-  let runner: RunnerHandle | undefined;
-  let server: Server | undefined;
-  if (config.mode === 'webhook' && config.webhook) {
-    server = createWebhookServer(bot, { path: config.webhook.path, secret: config.webhook.secret, logger, retryLater: isRetryLater, ping: () => deps.store.ping() });
-    await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
-    await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
-    logger.info({ username: bot.botInfo.username, port: config.port, path: config.webhook.path }, 'webhook server listening');
-  } else {
-    // Telegram allows one poller per bot; on a shared database a second one says so and leaves.
-    if (deps.store instanceof PostgresStore) {
-      const lostLock = () => {
-        logger.fatal('another long-polling process took over this database while it was away; exiting');
-        process.exit(1);
-      };
-      if (!(await deps.store.acquirePollingLock(lostLock))) {
-        logger.fatal('another long-polling process already uses this database: Telegram allows one poller per bot. For several replicas use MODE=webhook (see README).');
-        await deps.store.close();
-        process.exit(1);
-      }
-    }
-    await bot.api.deleteWebhook();
-    bot.api.config.use(holdUpdatesWhileStorageDown(bot, deps.store, logger));
-    bot.api.config.use(pollingGuard());
-    runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential', maxRetryTime: 24 * 60 * 60 * 1000, silent: true } });
-    logger.info({ username: bot.botInfo.username, apiRoot: config.apiRoot ?? DEFAULT_API_ROOT }, 'polling');
-  }
+  const receiving: Receiving =
+    config.mode === 'webhook' && config.webhook
+      ? { server: await startWebhook(bot, config, config.webhook, deps, logger) }
+      : { runner: await startPolling(bot, config, deps, logger) };
+  stopOnSignals({ ...receiving, stopWatching }, deps, logger);
+}
 
+/** How updates arrive: the webhook's server or the poller. */
+interface Receiving {
+  server?: Server;
+  runner?: RunnerHandle;
+}
+
+async function startWebhook(bot: Bot<BotContext>, config: Config, webhook: NonNullable<Config['webhook']>, deps: BotDeps, logger: Logger): Promise<Server> {
+  const server = createWebhookServer(bot, { path: webhook.path, secret: webhook.secret, logger, retryLater: isRetryLater, ping: () => deps.store.ping() });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+  logger.info({ username: bot.botInfo.username, port: config.port, path: webhook.path }, 'webhook server listening');
+  return server;
+}
+
+async function startPolling(bot: Bot<BotContext>, config: Config, deps: BotDeps, logger: Logger): Promise<RunnerHandle> {
+  // Telegram allows one poller per bot; on a shared database a second one says so and leaves.
+  if (deps.store instanceof PostgresStore) {
+    const lostLock = () => {
+      logger.fatal('another long-polling process took over this database while it was away; exiting');
+      process.exit(1);
+    };
+    if (!(await deps.store.acquirePollingLock(lostLock))) {
+      logger.fatal('another long-polling process already uses this database: Telegram allows one poller per bot. For several replicas use MODE=webhook (see README).');
+      await deps.store.close();
+      process.exit(1);
+    }
+  }
+  await bot.api.deleteWebhook();
+  bot.api.config.use(holdUpdatesWhileStorageDown(bot, deps.store, logger));
+  bot.api.config.use(pollingGuard());
+  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential', maxRetryTime: 24 * 60 * 60 * 1000, silent: true } });
+  logger.info({ username: bot.botInfo.username, apiRoot: config.apiRoot ?? DEFAULT_API_ROOT }, 'polling');
+  return runner;
+}
+
+/** SIGINT/SIGTERM: stop taking updates, finish those in flight, close everything, exit. */
+function stopOnSignals({ server, runner, stopWatching }: Receiving & { stopWatching: () => void }, deps: BotDeps, logger: Logger): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -86,7 +105,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
     stopWatching();
-    if (server) await new Promise((resolve) => server!.close(resolve));
+    if (server) await new Promise((resolve) => server.close(resolve));
     if (runner) {
       // stop() ends fetching; updates already fetched run on concurrently, so wait for them.
       await runner.stop();

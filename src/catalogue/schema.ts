@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { perLangSchema } from '../i18n/languages.ts';
+import { dataFileSchema } from '../knowledge/schema.ts';
 
 const text = z.string().trim().min(1);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the date format YYYY-MM-DD');
@@ -26,10 +27,7 @@ export const CountrySchema = z.object({
   source: sources,
 });
 
-export const CountriesFileSchema = z.object({
-  /** Where editors find the JSON Schema (data/schema/). */
-  $schema: z.string().optional(),
-  version: z.literal(1),
+export const CountriesFileSchema = dataFileSchema({
   asOf: isoDate,
   note: z.string().optional(),
   countries: z.array(CountrySchema).min(1),
@@ -58,10 +56,7 @@ export const DocumentSchema = z.object({
   source: sources,
 });
 
-export const DocumentsFileSchema = z.object({
-  /** Where editors find the JSON Schema (data/schema/). */
-  $schema: z.string().optional(),
-  version: z.literal(1),
+export const DocumentsFileSchema = dataFileSchema({
   groups: z.array(text).min(1),
   documents: z.array(DocumentSchema).min(1),
 });

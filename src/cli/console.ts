@@ -12,6 +12,7 @@ import { documentsSettled } from '../bot/features/document.ts';
 import { createBot } from '../bot/index.ts';
 import { LOCAL_BOT_INFO, LocalApi, type OutgoingCall } from '../bot/local-api.ts';
 import { callbackUpdate, documentUpdate, inlineQueryUpdate, textUpdate, type LocalUser } from '../bot/updates.ts';
+import type { Translate } from '../i18n/index.ts';
 import { localeFromLanguageCode } from '../i18n/locale.ts';
 import { htmlToPlain } from '../format/html.ts';
 import { userSessionKey } from '../storage/types.ts';
@@ -32,6 +33,23 @@ export interface ConsoleOptions {
   languageCode?: string;
 }
 
+/** The last message that had buttons: pressing one needs its id and text. */
+interface Shown {
+  buttons: InlineButton[];
+  messageId: number;
+  text: string;
+}
+
+/** What handling one input line needs. */
+interface Chat {
+  deps: BotDeps;
+  output: Writable;
+  t: Translate;
+  user: LocalUser;
+  api: LocalApi;
+  bot: ReturnType<typeof createBot>;
+}
+
 export async function runConsole(deps: BotDeps, options: ConsoleOptions): Promise<void> {
   const { input, output } = options;
   const user: LocalUser = { id: 1, first_name: 'Console', language_code: options.languageCode ?? 'en' };
@@ -39,9 +57,30 @@ export async function runConsole(deps: BotDeps, options: ConsoleOptions): Promis
   const t = deps.i18n.translator(saved?.locale ?? localeFromLanguageCode(user.language_code) ?? DEFAULT_LANG);
   const api = new LocalApi();
   const bot = api.install(createBot('0:console', deps, { botInfo: LOCAL_BOT_INFO }));
-  let lastButtons: { buttons: InlineButton[]; messageId: number; text: string } | undefined;
-  let messageIds = 0;
+  const chat: Chat = { deps, output, t, user, api, bot };
+  const printer = createPrinter(output, t);
+  api.onCall = printer.print;
 
+  output.write(`${t('console.banner')}\n`);
+  const lines = createInterface({ input, terminal: false });
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    const number = /^\d{1,2}$/.test(line) ? Number(line) : undefined;
+    const shown = printer.lastShown();
+    const file = /^\/file(?:\s+(.*))?$/.exec(line);
+    if (number !== undefined && shown) await pressButton(chat, shown, number);
+    else if (file) await sendFile(chat, (file[1] ?? '').trim());
+    else await bot.handleUpdate(textUpdate(user, line));
+  }
+  await documentsSettled(deps);
+  await deps.store.flush();
+}
+
+/** Prints the bot's messages, edits, alerts and inline results; remembers the last buttons shown. */
+function createPrinter(output: Writable, t: Translate): { print: (call: OutgoingCall) => void; lastShown: () => Shown | undefined } {
+  let lastShown: Shown | undefined;
+  let messageIds = 0;
   const print = (call: OutgoingCall) => {
     if (call.method === 'answerInlineQuery') {
       const results = (call.payload.results ?? []) as { title: string; description?: string }[];
@@ -60,50 +99,37 @@ export async function runConsole(deps: BotDeps, options: ConsoleOptions): Promis
     if (call.method === 'sendMessage') messageIds++;
     if (buttons.length) {
       const messageId = call.method === 'editMessageText' ? Number(call.payload.message_id) : messageIds;
-      lastButtons = { buttons, messageId, text };
+      lastShown = { buttons, messageId, text };
       buttons.forEach((b, i) => output.write(`     [${i + 1}] ${b.text}\n`));
     }
   };
-  api.onCall = print;
+  return { print, lastShown: () => lastShown };
+}
 
-  output.write(`${t('console.banner')}\n`);
-  const lines = createInterface({ input, terminal: false });
-  for await (const raw of lines) {
-    const line = raw.trim();
-    if (!line) continue;
-    const number = /^\d{1,2}$/.test(line) ? Number(line) : undefined;
-    if (number !== undefined && lastButtons) {
-      const button = lastButtons.buttons[number - 1];
-      if (!button) {
-        output.write(`${t('console.no_such_button', { number })}\n`);
-        continue;
-      }
-      if (button.switch_inline_query !== undefined) await bot.handleUpdate(inlineQueryUpdate(user, button.switch_inline_query));
-      else if (button.callback_data !== undefined) await bot.handleUpdate(callbackUpdate(user, button.callback_data, lastButtons.messageId, lastButtons.text));
-      continue;
-    }
-    // "/file PATH": a file on this machine, sent as if uploaded (the bot reads it through getFile as usual).
-    const file = /^\/file(?:\s+(.*))?$/.exec(line);
-    if (file) {
-      const path = (file[1] ?? '').trim();
-      if (!path) {
-        output.write(`${t('console.file_usage')}\n`);
-        continue;
-      }
-      const size = await stat(resolve(path)).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
-      if (size === undefined) {
-        output.write(`${t('console.file_missing', { path })}\n`);
-        continue;
-      }
-      const fileId = api.addFile(resolve(path), size);
-      const mime = MIME_BY_EXTENSION[extname(path).toLowerCase()] ?? 'application/octet-stream';
-      await bot.handleUpdate(documentUpdate(user, { file_id: fileId, file_name: path.split('/').at(-1)!, mime_type: mime, file_size: size }));
-      // The console is a conversation: wait for the reading before the next line.
-      await documentsSettled(deps);
-      continue;
-    }
-    await bot.handleUpdate(textUpdate(user, line));
+async function pressButton({ bot, user, output, t }: Chat, shown: Shown, number: number): Promise<void> {
+  const button = shown.buttons[number - 1];
+  if (!button) {
+    output.write(`${t('console.no_such_button', { number })}\n`);
+    return;
   }
+  if (button.switch_inline_query !== undefined) await bot.handleUpdate(inlineQueryUpdate(user, button.switch_inline_query));
+  else if (button.callback_data !== undefined) await bot.handleUpdate(callbackUpdate(user, button.callback_data, shown.messageId, shown.text));
+}
+
+/** "/file PATH": a file on this machine, sent as if uploaded (the bot reads it through getFile as usual). */
+async function sendFile({ deps, bot, api, user, output, t }: Chat, path: string): Promise<void> {
+  if (!path) {
+    output.write(`${t('console.file_usage')}\n`);
+    return;
+  }
+  const size = await stat(resolve(path)).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
+  if (size === undefined) {
+    output.write(`${t('console.file_missing', { path })}\n`);
+    return;
+  }
+  const fileId = api.addFile(resolve(path), size);
+  const mime = MIME_BY_EXTENSION[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  await bot.handleUpdate(documentUpdate(user, { file_id: fileId, file_name: path.split('/').at(-1)!, mime_type: mime, file_size: size }));
+  // The console is a conversation: wait for the reading before the next line.
   await documentsSettled(deps);
-  await deps.store.flush();
 }

@@ -120,6 +120,16 @@ function daysBetween(from: string, to: string): number {
   return Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** What the checks of one FAQ entry share: the file, its categories, and the ids and questions seen so far. */
+interface FaqScan {
+  file: string;
+  options: FaqCheckOptions;
+  categories: string[];
+  ids: Map<string, number>;
+  questions: Map<string, string>;
+  issues: Issue[];
+}
+
 export function validateFaq(text: string, file = 'data/faq.json', options: FaqCheckOptions = {}): Issue[] {
   const parsed = parseJson(text, file);
   if (!parsed.value) return parsed.issues;
@@ -130,75 +140,91 @@ export function validateFaq(text: string, file = 'data/faq.json', options: FaqCh
   if (!categories.length) issues.push({ severity: 'error', file, field: 'categories', code: 'missing_field' });
   if (!Array.isArray(root.entries)) return [...issues, { severity: 'error', file, field: 'entries', code: 'missing_field' }];
 
-  const ids = new Map<string, number>();
-  const questions = new Map<string, string>();
+  const scan: FaqScan = { file, options, categories, ids: new Map(), questions: new Map(), issues };
   const entries = root.entries as unknown[];
   entries.forEach((raw, index) => {
     const entry = entryLabel(raw, index);
-    const result = FaqEntrySchema.safeParse(raw);
-    if (!result.success) {
-      const seen = new Set<string>();
-      for (const issue of result.error.issues) {
-        const mapped = fromZod(issue, file, entry, raw);
-        const key = `${mapped.code}:${mapped.field}`;
-        if (!seen.has(key)) issues.push(mapped);
-        seen.add(key);
-      }
-    }
+    checkFaqSchema(scan, raw, entry);
     const value = raw as Raw;
-    if (typeof value?.id === 'string') {
-      if (ids.has(value.id)) issues.push({ severity: 'error', file, entry, field: 'id', code: 'duplicate_id', params: { first: `#${ids.get(value.id)! + 1}` } });
-      else ids.set(value.id, index);
-    }
-    if (typeof value?.category === 'string' && categories.length && !categories.includes(value.category)) {
-      issues.push({ severity: 'error', file, entry, field: 'category', code: 'unknown_category', params: { category: value.category, allowed: categories.join(', ') } });
-    }
-    const sources = Array.isArray(value?.source) ? value.source : [value?.source];
-    if (sources.some((source) => typeof source === 'string' && PLACEHOLDER_SOURCE.test(source))) {
-      issues.push({ severity: 'error', file, entry, field: 'source', code: 'placeholder_source' });
-    }
-    if (options.today && typeof value?.updated === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.updated)) {
-      const age = daysBetween(value.updated, options.today);
-      if (age > STALE_AFTER_DAYS) issues.push({ severity: 'warning', file, entry, field: 'updated', code: 'stale_entry', params: { updated: value.updated, days: age } });
-    }
-    const answer = (value?.answer ?? {}) as Raw;
-    for (const lang of LANGS) {
-      const text = answer[lang];
-      if (typeof text === 'string' && text.length > TELEGRAM_MESSAGE_LIMIT) {
-        issues.push({ severity: 'error', file, entry, field: `answer.${lang}`, code: 'answer_too_long', params: { length: text.length, limit: TELEGRAM_MESSAGE_LIMIT } });
-      }
-    }
-    if (typeof answer.zh === 'string' && typeof answer.en === 'string') {
-      const zh = digits(answer.zh);
-      const en = digits(answer.en);
-      const onlyZh = zh.filter((d) => !en.includes(d));
-      const onlyEn = en.filter((d) => !zh.includes(d));
-      if (onlyZh.length || onlyEn.length) {
-        issues.push({ severity: 'warning', file, entry, field: 'answer', code: 'numbers_differ', params: { zh: onlyZh.join(' ') || '-', en: onlyEn.join(' ') || '-' } });
-      }
-    }
-    const variants = (value?.questions ?? {}) as Raw;
-    for (const lang of LANGS) {
-      const list = variants[lang];
-      if (!Array.isArray(list)) continue;
-      for (const question of list) {
-        if (typeof question !== 'string') continue;
-        const key = question.toLowerCase().replace(/[\s\p{P}]+/gu, '');
-        const other = questions.get(key);
-        if (other && other !== entry) issues.push({ severity: 'error', file, entry, field: `questions.${lang}`, code: 'duplicate_question', params: { question, other } });
-        else questions.set(key, entry);
-      }
-    }
+    checkFaqFields(scan, value, entry, index);
+    checkFaqAnswer(scan, (value?.answer ?? {}) as Raw, entry);
+    checkFaqQuestions(scan, (value?.questions ?? {}) as Raw, entry);
   });
   // Related ids must exist (checked after all ids are known).
   entries.forEach((raw, index) => {
     const related = (raw as Raw)?.related;
     if (!Array.isArray(related)) return;
     for (const id of related) {
-      if (typeof id === 'string' && !ids.has(id)) issues.push({ severity: 'error', file, entry: entryLabel(raw, index), field: 'related', code: 'unknown_related', params: { related: id } });
+      if (typeof id === 'string' && !scan.ids.has(id)) issues.push({ severity: 'error', file, entry: entryLabel(raw, index), field: 'related', code: 'unknown_related', params: { related: id } });
     }
   });
   return issues;
+}
+
+/** Schema issues, one per code and field (zod can report the same one several times). */
+function checkFaqSchema({ file, issues }: FaqScan, raw: unknown, entry: string): void {
+  const result = FaqEntrySchema.safeParse(raw);
+  if (result.success) return;
+  const seen = new Set<string>();
+  for (const issue of result.error.issues) {
+    const mapped = fromZod(issue, file, entry, raw);
+    const key = `${mapped.code}:${mapped.field}`;
+    if (!seen.has(key)) issues.push(mapped);
+    seen.add(key);
+  }
+}
+
+/** Id, category, source and age: the checks the schema cannot make alone. */
+function checkFaqFields({ file, options, categories, ids, issues }: FaqScan, value: Raw, entry: string, index: number): void {
+  if (typeof value?.id === 'string') {
+    if (ids.has(value.id)) issues.push({ severity: 'error', file, entry, field: 'id', code: 'duplicate_id', params: { first: `#${ids.get(value.id)! + 1}` } });
+    else ids.set(value.id, index);
+  }
+  if (typeof value?.category === 'string' && categories.length && !categories.includes(value.category)) {
+    issues.push({ severity: 'error', file, entry, field: 'category', code: 'unknown_category', params: { category: value.category, allowed: categories.join(', ') } });
+  }
+  const sources = Array.isArray(value?.source) ? value.source : [value?.source];
+  if (sources.some((source) => typeof source === 'string' && PLACEHOLDER_SOURCE.test(source))) {
+    issues.push({ severity: 'error', file, entry, field: 'source', code: 'placeholder_source' });
+  }
+  if (options.today && typeof value?.updated === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.updated)) {
+    const age = daysBetween(value.updated, options.today);
+    if (age > STALE_AFTER_DAYS) issues.push({ severity: 'warning', file, entry, field: 'updated', code: 'stale_entry', params: { updated: value.updated, days: age } });
+  }
+}
+
+/** Each answer fits one Telegram message, and both languages give the same numbers. */
+function checkFaqAnswer({ file, issues }: FaqScan, answer: Raw, entry: string): void {
+  for (const lang of LANGS) {
+    const text = answer[lang];
+    if (typeof text === 'string' && text.length > TELEGRAM_MESSAGE_LIMIT) {
+      issues.push({ severity: 'error', file, entry, field: `answer.${lang}`, code: 'answer_too_long', params: { length: text.length, limit: TELEGRAM_MESSAGE_LIMIT } });
+    }
+  }
+  if (typeof answer.zh === 'string' && typeof answer.en === 'string') {
+    const zh = digits(answer.zh);
+    const en = digits(answer.en);
+    const onlyZh = zh.filter((d) => !en.includes(d));
+    const onlyEn = en.filter((d) => !zh.includes(d));
+    if (onlyZh.length || onlyEn.length) {
+      issues.push({ severity: 'warning', file, entry, field: 'answer', code: 'numbers_differ', params: { zh: onlyZh.join(' ') || '-', en: onlyEn.join(' ') || '-' } });
+    }
+  }
+}
+
+/** A question (ignoring case, spaces and punctuation) belongs to one entry only. */
+function checkFaqQuestions({ file, questions, issues }: FaqScan, variants: Raw, entry: string): void {
+  for (const lang of LANGS) {
+    const list = variants[lang];
+    if (!Array.isArray(list)) continue;
+    for (const question of list) {
+      if (typeof question !== 'string') continue;
+      const key = question.toLowerCase().replace(/[\s\p{P}]+/gu, '');
+      const other = questions.get(key);
+      if (other && other !== entry) issues.push({ severity: 'error', file, entry, field: `questions.${lang}`, code: 'duplicate_question', params: { question, other } });
+      else questions.set(key, entry);
+    }
+  }
 }
 
 function validateTable(text: string, file: string, listField: 'countries' | 'documents', schema: z.ZodTypeAny, key: 'code' | 'id'): Issue[] {

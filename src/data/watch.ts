@@ -20,64 +20,36 @@ export function watchData(service: DataService, onResult: (result: LoadResult) =
   const paths = service.paths;
   if (!paths) return () => undefined;
   const files = [paths.faqFile, paths.countriesFile, paths.documentsFile];
-  const names = new Set(files.map((f) => basename(f)));
   const debounceMs = options.debounceMs ?? 300;
   let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  let again = false;
   let stopped = false;
 
-  const signature = async () =>
-    (await Promise.all(files.map((f) => stat(f).then((s) => `${s.size}:${s.mtimeMs}`, () => 'missing')))).join('|');
   /** The files as last loaded (or as first seen), and as the poll last saw them. */
   let loaded: string | undefined;
   let polled: string | undefined;
 
-  const reload = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        // Taken before reading, so a save during the reload still differs and is picked up.
-        const now = await signature();
-        // A late event of a save already loaded: nothing to reload, nothing to report.
-        if (now === loaded) continue;
-        loaded = polled = now;
-        onResult(await service.reload());
-      } while (again && !stopped);
-    } finally {
-      running = false;
-    }
-  };
+  const reload = oneAtATime(async () => {
+    // Taken before reading, so a save during the reload still differs and is picked up.
+    const now = await signature(files);
+    // A late event of a save already loaded: nothing to reload, nothing to report.
+    if (now === loaded) return;
+    loaded = polled = now;
+    onResult(await service.reload());
+  }, () => stopped);
   const schedule = () => {
     if (stopped) return;
     clearTimeout(timer);
     timer = setTimeout(() => void reload(), debounceMs);
   };
 
-  const watchers: FSWatcher[] = [];
-  for (const dir of new Set(files.map((f) => dirname(f)))) {
-    try {
-      const watcher = watch(dir, (_event, filename) => {
-        if (!filename || names.has(basename(filename.toString()))) schedule();
-      });
-      watcher.on('error', () => undefined);
-      watchers.push(watcher);
-    } catch {
-      // No events on this file system: polling below still notices changes.
-    }
-  }
+  const watchers = watchFolders(files, schedule);
 
-  void signature().then((s) => {
+  void signature(files).then((s) => {
     loaded ??= s;
     polled ??= s;
   });
   const poll = setInterval(async () => {
-    const now = await signature();
+    const now = await signature(files);
     if (polled === undefined || now === polled) return;
     polled = now;
     // Only a change the watcher has not already had loaded.
@@ -91,4 +63,48 @@ export function watchData(service: DataService, onResult: (result: LoadResult) =
     clearInterval(poll);
     for (const w of watchers) w.close();
   };
+}
+
+/** Size and mtime of every file: what changes when one is saved. */
+async function signature(files: string[]): Promise<string> {
+  return (await Promise.all(files.map((f) => stat(f).then((s) => `${s.size}:${s.mtimeMs}`, () => 'missing')))).join('|');
+}
+
+/** `run`, never overlapping: a call while it runs makes it run once more afterwards (unless stopped by then). */
+function oneAtATime(run: () => Promise<void>, stopped: () => boolean): () => Promise<void> {
+  let running = false;
+  let again = false;
+  return async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        await run();
+      } while (again && !stopped());
+    } finally {
+      running = false;
+    }
+  };
+}
+
+/** Watches the files' folders and calls `changed` when one of the files (or an unnamed entry) changes. */
+function watchFolders(files: string[], changed: () => void): FSWatcher[] {
+  const names = new Set(files.map((f) => basename(f)));
+  const watchers: FSWatcher[] = [];
+  for (const dir of new Set(files.map((f) => dirname(f)))) {
+    try {
+      const watcher = watch(dir, (_event, filename) => {
+        if (!filename || names.has(basename(filename.toString()))) changed();
+      });
+      watcher.on('error', () => undefined);
+      watchers.push(watcher);
+    } catch {
+      // No events on this file system: polling still notices changes.
+    }
+  }
+  return watchers;
 }

@@ -17,10 +17,15 @@ export const FaqEntrySchema = z.object({
   updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the date format YYYY-MM-DD'),
 });
 
-export const FaqFileSchema = z.object({
-  /** Where editors find the JSON Schema (data/schema/), so they underline mistakes while staff type. */
-  $schema: z.string().optional(),
-  version: z.literal(1),
+/**
+ * A staff-edited data file (faq.json, countries.json, documents.json): `$schema` says where editors
+ * find its JSON Schema (data/schema/), so they underline mistakes while staff type; then format version 1.
+ */
+export function dataFileSchema<Fields extends z.ZodRawShape>(fields: Fields) {
+  return z.object({ $schema: z.string().optional(), version: z.literal(1), ...fields });
+}
+
+export const FaqFileSchema = dataFileSchema({
   categories: z.array(text).min(1),
   entries: z.array(FaqEntrySchema).min(1),
 });

@@ -110,106 +110,23 @@ export function understandDocument(lines: TextLine[], tables: Tables, options: U
   const text = lines.map((l) => normalise(l.text)).filter((t) => t.trim());
   const used = new Set<string>();
 
-  // 1. Document type: titles near the top decide; hints and catalogue names support.
-  const scores = new Map<string, number>();
-  const add = (id: string, points: number, line: string) => {
-    scores.set(id, (scores.get(id) ?? 0) + points);
-    used.add(line);
-  };
-  const titleLines = text.slice(0, TITLE_LINES);
-  for (const tell of TELLTALES) {
-    let titleHit = false;
-    for (const [i, line] of text.entries()) {
-      const match = tell.title.map((p) => p.exec(line)).find((m) => m);
-      if (!match) continue;
-      // A title near the top names the document; in a sentence or further down it is a paper it refers to.
-      const letters = (t: string) => t.replace(/\s/g, '').length;
-      const isTitle = i < TITLE_LINES && letters(match[0]) * 4 >= letters(line);
-      add(tell.id, isTitle ? 10 : titleHit ? 0 : 3, line);
-      titleHit = true;
-    }
-    let hints = 0;
-    for (const line of text) {
-      if (hints < 3 && tell.hints?.some((p) => p.test(line))) {
-        add(tell.id, 2, line);
-        hints++;
-      }
-    }
-  }
-  for (const line of titleLines) {
-    const found = tables.documentNames.findContained(line);
-    // Catalogue names in a title: a weaker vote (aliases such as "declaration" are common words).
-    if (found && found.key.length >= 4) add(found.item.id, 3, line);
-  }
-  if (options.caption) {
-    const found = tables.documentNames.findContained(options.caption);
-    if (found) add(found.item.id, 8, options.caption);
-  }
-  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  const ranked = rankDocuments(text, tables, options.caption, used);
   const [best, second] = ranked;
   const documentSure = !!best && best[1] >= 10 && best[1] - (second?.[1] ?? 0) >= 6;
   const documentConfidence = best ? Math.min(1, (best[1] - (second?.[1] ?? 0)) / 12) : 0;
 
-  // 2. Apostille already attached?
-  const apostilleLines = text.filter((line) => APOSTILLE_MARKS.some((p) => p.test(line)));
-  const apostilleSeen = apostilleLines.length >= 2 && apostilleLines.some((l) => /apostille|附加证明书/i.test(l));
-  if (apostilleSeen) apostilleLines.forEach((l) => used.add(l));
+  const apostilleSeen = findApostille(text, used);
 
-  // 3. Country: places named on lines that say "destination" (or, in an apostille, field 1) count most.
-  const votes = new Map<string, CountryVote>();
-  let chinaNamed = false;
-  const vote = (line: string, weight: number) => {
-    for (const mention of findPlaces(line, tables.places)) {
-      if (mention.kind === 'mainland-china') {
-        chinaNamed = true;
-        continue;
-      }
-      if (mention.kind !== 'country' || mention.code === 'CN') continue;
-      const entry = votes.get(mention.code) ?? { code: mention.code, score: 0, lines: new Set<string>() };
-      entry.score += weight;
-      entry.lines.add(line);
-      votes.set(mention.code, entry);
-    }
-  };
-  let afterCue = 0;
-  for (const line of text) {
-    if (apostilleSeen && ISSUING_COUNTRY_LINE.test(line)) vote(line, 10);
-    else if (DESTINATION_CUES.test(line)) vote(line, 6);
-    else vote(line, afterCue > 0 ? 4 : 1);
-    // "2. Consignee:" alone on a line: the name and address follow on the next lines.
-    afterCue = /[:：]\s*$/.test(line) && DESTINATION_CUES.test(line) ? 2 : Math.max(0, afterCue - 1);
-  }
-  if (options.caption) vote(options.caption, 20);
-  const countryRanked = [...votes.values()].sort((a, b) => b.score - a.score);
+  const countryRanked = rankCountries(text, tables, apostilleSeen, options.caption);
   const top = countryRanked[0];
   const runnerUp = countryRanked[1];
   const countrySure = !!top && top.score >= 3 && (!runnerUp || runnerUp.score * 3 <= top.score);
   if (top) top.lines.forEach((l) => used.add(l));
   const countryConfidence = top ? Math.min(1, (top.score - (runnerUp?.score ?? 0)) / 6) : 0;
 
-  // 4. Issuer.
-  let issuer: Issuer | null = null;
-  for (const { kind, pattern } of ISSUERS) {
-    // The fullest name wins: "中国国际贸易促进委员会浙江省委员会" over a bare "CCPIT" in a number.
-    const named = text.map((line) => ({ line, name: issuerName(pattern.exec(line)?.[0] ?? '') })).filter((m) => m.name);
-    const fullest = named.sort((a, b) => b.name.length - a.name.length)[0];
-    if (fullest) {
-      issuer = { kind, name: fullest.name };
-      used.add(fullest.line);
-      break;
-    }
-  }
-  if (apostilleSeen) {
-    // Field 7 of the apostille: "by <authority>".
-    const field7 = /^\s*(?:7\s*)?[.,]?\s*(?:by|par)\s+(.+?)(?:\s+8\s*[.,].*)?$/i;
-    const by = text.map((l) => field7.exec(l)).find((m) => m);
-    issuer = { kind: 'foreign_authority', name: by?.[1]?.trim() || undefined };
-  } else if (!issuer && best && ['commercial-invoice', 'power-of-attorney', 'packing-list', 'sales-contract'].includes(best[0])) {
-    // Papers a company writes itself.
-    issuer = { kind: 'company' };
-  }
+  const issuer = findIssuer(text, apostilleSeen, best?.[0], used);
 
-  // 5. Direction: a foreign apostille, or a paper made for use in China, is coming to China.
+  // A foreign apostille, or a paper made for use in China, is coming to China.
   const toChina = (apostilleSeen && top !== undefined && !chinaNamedAsIssuer(text)) || text.some((l) => PAPER_INTO_CHINA.test(l)) || INTO_CHINA_PHRASES.some((p) => p.test(options.caption ?? ''));
   const direction: Direction = toChina ? 'to_china' : 'from_china';
 
@@ -229,6 +146,105 @@ export function understandDocument(lines: TextLine[], tables: Tables, options: U
     confidence,
     linesUsed: text.filter((l) => used.has(l)),
   };
+}
+
+/** Document types by score, best first: titles near the top decide; hints and catalogue names support. Adds the deciding lines to `used`. */
+function rankDocuments(text: string[], tables: Tables, caption: string | undefined, used: Set<string>): [string, number][] {
+  const scores = new Map<string, number>();
+  const add = (id: string, points: number, line: string) => {
+    scores.set(id, (scores.get(id) ?? 0) + points);
+    used.add(line);
+  };
+  for (const tell of TELLTALES) scoreTelltale(tell, text, add);
+  for (const line of text.slice(0, TITLE_LINES)) {
+    const found = tables.documentNames.findContained(line);
+    // Catalogue names in a title: a weaker vote (aliases such as "declaration" are common words).
+    if (found && found.key.length >= 4) add(found.item.id, 3, line);
+  }
+  if (caption) {
+    const found = tables.documentNames.findContained(caption);
+    if (found) add(found.item.id, 8, caption);
+  }
+  return [...scores.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+function scoreTelltale(tell: Telltale, text: string[], add: (id: string, points: number, line: string) => void): void {
+  let titleHit = false;
+  for (const [i, line] of text.entries()) {
+    const match = tell.title.map((p) => p.exec(line)).find((m) => m);
+    if (!match) continue;
+    // A title near the top names the document; in a sentence or further down it is a paper it refers to.
+    const letters = (t: string) => t.replace(/\s/g, '').length;
+    const isTitle = i < TITLE_LINES && letters(match[0]) * 4 >= letters(line);
+    add(tell.id, isTitle ? 10 : titleHit ? 0 : 3, line);
+    titleHit = true;
+  }
+  let hints = 0;
+  for (const line of text) {
+    if (hints < 3 && tell.hints?.some((p) => p.test(line))) {
+      add(tell.id, 2, line);
+      hints++;
+    }
+  }
+}
+
+/** Whether an apostille is already attached; if so its lines go into `used`. */
+function findApostille(text: string[], used: Set<string>): boolean {
+  const apostilleLines = text.filter((line) => APOSTILLE_MARKS.some((p) => p.test(line)));
+  const seen = apostilleLines.length >= 2 && apostilleLines.some((l) => /apostille|附加证明书/i.test(l));
+  if (seen) apostilleLines.forEach((l) => used.add(l));
+  return seen;
+}
+
+/** Countries by score, best first: places on lines that say "destination" (or, in an apostille, field 1) count most. */
+function rankCountries(text: string[], tables: Tables, apostilleSeen: boolean, caption: string | undefined): CountryVote[] {
+  const votes = new Map<string, CountryVote>();
+  const vote = (line: string, weight: number) => {
+    for (const mention of findPlaces(line, tables.places)) {
+      // Mainland China is where the paper starts or ends, never the other country.
+      if (mention.kind !== 'country' || mention.code === 'CN') continue;
+      const entry = votes.get(mention.code) ?? { code: mention.code, score: 0, lines: new Set<string>() };
+      entry.score += weight;
+      entry.lines.add(line);
+      votes.set(mention.code, entry);
+    }
+  };
+  let afterCue = 0;
+  for (const line of text) {
+    if (apostilleSeen && ISSUING_COUNTRY_LINE.test(line)) vote(line, 10);
+    else if (DESTINATION_CUES.test(line)) vote(line, 6);
+    else vote(line, afterCue > 0 ? 4 : 1);
+    // "2. Consignee:" alone on a line: the name and address follow on the next lines.
+    afterCue = /[:：]\s*$/.test(line) && DESTINATION_CUES.test(line) ? 2 : Math.max(0, afterCue - 1);
+  }
+  if (caption) vote(caption, 20);
+  return [...votes.values()].sort((a, b) => b.score - a.score);
+}
+
+/** Who issued the paper; the line naming it goes into `used`. */
+function findIssuer(text: string[], apostilleSeen: boolean, bestDocument: string | undefined, used: Set<string>): Issuer | null {
+  let issuer: Issuer | null = null;
+  for (const { kind, pattern } of ISSUERS) {
+    // The fullest name wins: "中国国际贸易促进委员会浙江省委员会" over a bare "CCPIT" in a number.
+    const named = text.map((line) => ({ line, name: issuerName(pattern.exec(line)?.[0] ?? '') })).filter((m) => m.name);
+    const fullest = named.sort((a, b) => b.name.length - a.name.length)[0];
+    if (fullest) {
+      issuer = { kind, name: fullest.name };
+      used.add(fullest.line);
+      break;
+    }
+  }
+  if (apostilleSeen) {
+    // Field 7 of the apostille: "by <authority>".
+    const field7 = /^\s*(?:7\s*)?[.,]?\s*(?:by|par)\s+(.+?)(?:\s+8\s*[.,].*)?$/i;
+    const by = text.map((l) => field7.exec(l)).find((m) => m);
+    return { kind: 'foreign_authority', name: by?.[1]?.trim() || undefined };
+  }
+  if (!issuer && bestDocument && ['commercial-invoice', 'power-of-attorney', 'packing-list', 'sales-contract'].includes(bestDocument)) {
+    // Papers a company writes itself.
+    return { kind: 'company' };
+  }
+  return issuer;
 }
 
 /** "登记机关杭州市市场监督管理局" → "杭州市市场监督管理局"; "在东海示例大学" → "东海示例大学". */

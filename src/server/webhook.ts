@@ -77,82 +77,113 @@ function asUpdate(value: unknown): Update | undefined {
   return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? (value as Update) : undefined;
 }
 
+/** The options with their defaults filled in, shared by the request handlers. */
+interface Webhook {
+  bot: Bot<BotContext>;
+  options: WebhookServerOptions;
+  logger: Logger;
+  limit: number;
+  answerWithinMs: number;
+}
+
 export function createWebhookServer(bot: Bot<BotContext>, options: WebhookServerOptions): Server {
   const { logger } = options;
-  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const answerWithinMs = options.answerWithinMs ?? ANSWER_WITHIN_MS;
-
-  const reject = (req: IncomingMessage, res: ServerResponse, status: number, reason: string, extra: Record<string, unknown> = {}) => {
-    logger.warn({ status, reason, method: req.method, path: req.url?.split('?')[0], remote: req.socket.remoteAddress, ...extra }, 'webhook request rejected');
-    if (status === 413) {
-      // Do not read (or keep) the rest of the body: answer and close the connection.
-      res.writeHead(413, { connection: 'close' }).end(() => req.destroy());
-      return;
-    }
-    res.writeHead(status).end();
+  const hook: Webhook = {
+    bot,
+    options,
+    logger,
+    limit: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    answerWithinMs: options.answerWithinMs ?? ANSWER_WITHIN_MS,
   };
-
-  const handlePost = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!sameSecret(req.headers[SECRET_HEADER], options.secret)) return reject(req, res, 401, 'missing or wrong secret token');
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) return reject(req, res, 413, 'body too large', { bytes: declared });
-    let body: Buffer;
-    try {
-      body = await readBody(req, limit);
-    } catch (error) {
-      if (error instanceof TooLarge) return reject(req, res, 413, 'body too large', { bytes: `> ${limit}` });
-      throw error;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body.toString('utf8'));
-    } catch {
-      logger.warn({ status: 200, reason: 'invalid JSON', bytes: body.length }, 'webhook request rejected: dropped (200, so Telegram does not resend it)');
-      return res.writeHead(200).end();
-    }
-    const update = asUpdate(parsed);
-    if (!update) {
-      logger.warn({ status: 200, reason: 'not an update', bytes: body.length }, 'webhook request rejected: dropped (200, so Telegram does not resend it)');
-      return res.writeHead(200).end();
-    }
-    let failure: { error: unknown } | undefined;
-    const handled = bot.handleUpdate(update).catch((error: unknown) => {
-      failure = { error };
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, answerWithinMs)));
-    await Promise.race([handled, late]);
-    clearTimeout(timer);
-    if (failure && options.retryLater?.(failure.error)) {
-      logger.warn({ status: 503, update_id: update.update_id, err: errorText(failure.error) }, 'update not handled now; 503 so Telegram delivers it again');
-      return res.writeHead(503).end();
-    }
-    res.writeHead(200).end();
-    // Late failures too (after the 9 s answer): logged, once.
-    void handled.then(() => {
-      if (failure) logger.error({ err: errorText(failure.error), update_id: update.update_id }, 'update failed outside the features');
-    });
-  };
-
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method === 'GET' && path === '/healthz') {
-      (options.ping ?? (async () => undefined))().then(
-        () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'),
-        (error: unknown) => {
-          logger.warn({ err: errorText(error) }, 'health check failed');
-          res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false}');
-        },
-      );
+      answerHealth(hook, res);
       return;
     }
     if (req.method === 'POST' && path === options.path) {
-      handlePost(req, res).catch((error: unknown) => {
+      handlePost(hook, req, res).catch((error: unknown) => {
         logger.error({ err: errorText(error) }, 'webhook request failed');
         if (!res.headersSent) res.writeHead(500).end();
       });
       return;
     }
-    reject(req, res, 404, 'unknown path or method');
+    reject(logger, req, res, 404, 'unknown path or method');
+  });
+}
+
+/** Logs and answers a rejected request; undefined, so a handler can `return reject(…)`. */
+function reject(logger: Logger, req: IncomingMessage, res: ServerResponse, status: number, reason: string, extra: Record<string, unknown> = {}): undefined {
+  logger.warn({ status, reason, method: req.method, path: req.url?.split('?')[0], remote: req.socket.remoteAddress, ...extra }, 'webhook request rejected');
+  if (status === 413) {
+    // Do not read (or keep) the rest of the body: answer and close the connection.
+    res.writeHead(413, { connection: 'close' }).end(() => req.destroy());
+    return;
+  }
+  res.writeHead(status).end();
+}
+
+function answerHealth({ options, logger }: Webhook, res: ServerResponse): void {
+  (options.ping ?? (async () => undefined))().then(
+    () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'),
+    (error: unknown) => {
+      logger.warn({ err: errorText(error) }, 'health check failed');
+      res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false}');
+    },
+  );
+}
+
+async function handlePost(hook: Webhook, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const update = await receiveUpdate(hook, req, res);
+  if (update) await answerUpdate(hook, update, res);
+}
+
+/** The update in the request, or undefined once the request has been answered (rejected or dropped). */
+async function receiveUpdate({ options, logger, limit }: Webhook, req: IncomingMessage, res: ServerResponse): Promise<Update | undefined> {
+  if (!sameSecret(req.headers[SECRET_HEADER], options.secret)) return reject(logger, req, res, 401, 'missing or wrong secret token');
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return reject(logger, req, res, 413, 'body too large', { bytes: declared });
+  let body: Buffer;
+  try {
+    body = await readBody(req, limit);
+  } catch (error) {
+    if (error instanceof TooLarge) return reject(logger, req, res, 413, 'body too large', { bytes: `> ${limit}` });
+    throw error;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    logger.warn({ status: 200, reason: 'invalid JSON', bytes: body.length }, 'webhook request rejected: dropped (200, so Telegram does not resend it)');
+    res.writeHead(200).end();
+    return undefined;
+  }
+  const update = asUpdate(parsed);
+  if (!update) {
+    logger.warn({ status: 200, reason: 'not an update', bytes: body.length }, 'webhook request rejected: dropped (200, so Telegram does not resend it)');
+    res.writeHead(200).end();
+  }
+  return update;
+}
+
+/** 200 once handled or after answerWithinMs; 503 for a failure worth another delivery. */
+async function answerUpdate({ bot, options, logger, answerWithinMs }: Webhook, update: Update, res: ServerResponse): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  const handled = bot.handleUpdate(update).catch((error: unknown) => {
+    failure = { error };
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, answerWithinMs)));
+  await Promise.race([handled, late]);
+  clearTimeout(timer);
+  if (failure && options.retryLater?.(failure.error)) {
+    logger.warn({ status: 503, update_id: update.update_id, err: errorText(failure.error) }, 'update not handled now; 503 so Telegram delivers it again');
+    res.writeHead(503).end();
+    return;
+  }
+  res.writeHead(200).end();
+  // Late failures too (after the 9 s answer): logged, once.
+  void handled.then(() => {
+    if (failure) logger.error({ err: errorText(failure.error), update_id: update.update_id }, 'update failed outside the features');
   });
 }

@@ -13,21 +13,7 @@ import type { Lang } from '../i18n/languages.ts';
 import type { StoreData } from './file-schema.ts';
 import { migrate, type MigrationResult } from './migrate.ts';
 import { sortUnanswered, voteKey } from './store.ts';
-import {
-  STORE_LIMITS,
-  StorageUnavailableError,
-  unansweredKey,
-  type ChatSession,
-  type DayCounters,
-  type EntryCounters,
-  type MessageWindow,
-  type SessionStore,
-  type Storage,
-  type StorageWarning,
-  type UnansweredQuestion,
-  type UpdateClaim,
-  type UserSession,
-} from './types.ts';
+import { STORE_LIMITS, StorageUnavailableError, unansweredKey, type ChatSession, type DayCounters, type EntryCounters, type MessageWindow, type SessionStore, type Storage, type StorageWarning, type UnansweredQuestion, type UpdateClaim, type UserSession } from './types.ts';
 
 export interface PostgresOptions {
   /** Connections per process. */

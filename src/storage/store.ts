@@ -12,20 +12,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { emptyStoreData, repairStoreData, type StoreData } from './file-schema.ts';
 import type { Lang } from '../i18n/languages.ts';
-import {
-  STORE_LIMITS,
-  unansweredKey,
-  type ChatSession,
-  type DayCounters,
-  type EntryCounters,
-  type MessageWindow,
-  type SessionStore,
-  type Storage,
-  type StorageWarning,
-  type UnansweredQuestion,
-  type UpdateClaim,
-  type UserSession,
-} from './types.ts';
+import { STORE_LIMITS, unansweredKey, type ChatSession, type DayCounters, type EntryCounters, type MessageWindow, type SessionStore, type Storage, type StorageWarning, type UnansweredQuestion, type UpdateClaim, type UserSession } from './types.ts';
 
 export { STORE_LIMITS };
 export type { StoreData };

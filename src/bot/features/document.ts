@@ -14,7 +14,7 @@ import type { Tables } from '../../catalogue/tables.ts';
 import type { Direction } from '../../check/rules.ts';
 import { detectLocale, type Locale } from '../../i18n/locale.ts';
 import { answerFor, settledFrom, type DocumentAnswer } from '../../read/answer.ts';
-import { ReadError } from '../../read/reader.ts';
+import { ReadError, type DocumentReader } from '../../read/reader.ts';
 import { countryName, documentName, renderDocumentVerdict, renderReading } from '../../read/render.ts';
 import { understandDocument } from '../../read/understand.ts';
 import type { BotContext, BotDeps } from '../context.ts';
@@ -91,45 +91,63 @@ documentFeature.on(['message:photo', 'message:document'], async (ctx, next) => {
     busy.delete(userId);
     throw error;
   });
+  const work = readAndAnswer({ ctx, reader, fileId: file.file_id, userId, caption, locale, t });
+  track(ctx.deps, work, () => busy.delete(userId));
+});
 
-  const work = (async () => {
-    const typing = setInterval(() => void ctx.replyWithChatAction('typing').catch(() => undefined), CHAT_ACTION_EVERY_MS);
-    void ctx.replyWithChatAction('typing').catch(() => undefined);
+/** One upload to read, after the update that brought it. */
+interface Upload {
+  ctx: BotContext;
+  reader: DocumentReader;
+  fileId: string;
+  userId: number;
+  caption: string;
+  locale: Locale;
+  t: BotContext['t'];
+}
+
+/** Downloads and reads the file, then sends what it is and the verdict; never rejects (failures are answered). */
+async function readAndAnswer({ ctx, reader, fileId, userId, caption, locale, t }: Upload): Promise<void> {
+  const typing = setInterval(() => void ctx.replyWithChatAction('typing').catch(() => undefined), CHAT_ACTION_EVERY_MS);
+  void ctx.replyWithChatAction('typing').catch(() => undefined);
+  try {
+    let extracted;
     try {
-      let extracted;
-      try {
-        extracted = await reader.read(await download(ctx, file.file_id), userId);
-      } finally {
-        clearInterval(typing);
-      }
-      if (!extracted.lines.length) {
-        await ctx.reply(t('read.nothing_read'));
-        return;
-      }
-      const { tables } = ctx.deps.data.current();
-      const reading = understandDocument(extracted.lines, tables, { caption: caption || undefined });
-      // Only what was decided is logged, never the text.
-      ctx.deps.logger.info(
-        { document: reading.document, country: reading.country, direction: reading.direction, apostille: reading.apostilleSeen, confidence: reading.confidence, method: extracted.method, pages: extracted.pages },
-        'document read',
-      );
-      const answer = answerFor(settledFrom(reading), tables, ctx.deps.today(), { documents: reading.documentCandidates, countries: reading.countryCandidates });
-      const summary = renderReading(reading, tables, locale, t);
-      await sendAnswer(ctx, answer, tables, t, locale, summary, reading.apostilleSeen);
-    } catch (error) {
-      const reason = error instanceof ReadError ? error.reason : 'failed';
-      ctx.deps.logger.warn({ reason, err: error instanceof ReadError ? undefined : error instanceof Error ? error.name : 'unknown' }, 'document not read');
-      await ctx.reply(t(`read.${reason}`)).catch(() => undefined);
+      extracted = await reader.read(await download(ctx, fileId), userId);
+    } finally {
+      clearInterval(typing);
     }
-  })();
-  const running = inFlight.get(ctx.deps) ?? new Set<Promise<void>>();
-  inFlight.set(ctx.deps, running);
+    if (!extracted.lines.length) {
+      await ctx.reply(t('read.nothing_read'));
+      return;
+    }
+    const { tables } = ctx.deps.data.current();
+    const reading = understandDocument(extracted.lines, tables, { caption: caption || undefined });
+    // Only what was decided is logged, never the text.
+    ctx.deps.logger.info(
+      { document: reading.document, country: reading.country, direction: reading.direction, apostille: reading.apostilleSeen, confidence: reading.confidence, method: extracted.method, pages: extracted.pages },
+      'document read',
+    );
+    const answer = answerFor(settledFrom(reading), tables, ctx.deps.today(), { documents: reading.documentCandidates, countries: reading.countryCandidates });
+    const summary = renderReading(reading, tables, locale, t);
+    await sendAnswer(ctx, answer, tables, t, locale, summary, reading.apostilleSeen);
+  } catch (error) {
+    const reason = error instanceof ReadError ? error.reason : 'failed';
+    ctx.deps.logger.warn({ reason, err: error instanceof ReadError ? undefined : error instanceof Error ? error.name : 'unknown' }, 'document not read');
+    await ctx.reply(t(`read.${reason}`)).catch(() => undefined);
+  }
+}
+
+/** Keeps `work` in inFlight (for documentsSettled) until it ends, then calls `done`. */
+function track(deps: BotDeps, work: Promise<void>, done: () => void): void {
+  const running = inFlight.get(deps) ?? new Set<Promise<void>>();
+  inFlight.set(deps, running);
   running.add(work);
   void work.finally(() => {
     running.delete(work);
-    busy.delete(userId);
+    done();
   });
-});
+}
 
 /** Button data: rd:<document id or ->:<country code or ->:<f|t> (src/bot/callback-data.ts). */
 const buttonData = (document: string | null, country: string | null, direction: Direction) => encodeCallback({ kind: 'rd', document, country, direction });
