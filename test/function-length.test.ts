@@ -14,7 +14,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MAX_LINES = 60;
 
 /** `path name` of functions allowed over MAX_LINES for now. */
-const ALLOWED = ['src/check/rules.ts checkDocument', 'src/understand/index.ts understand'];
+const ALLOWED: string[] = [];
 
 interface Measured {
   /** `src/… name`, the form ALLOWED uses. */

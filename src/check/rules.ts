@@ -143,9 +143,43 @@ function placeRef(typed: string, place: PlaceResult, listed: boolean): PlaceRef 
   };
 }
 
+/** A verdict being built: what the input resolved to, and the rule sources cited so far. */
+interface Draft {
+  verdict: Verdict;
+  document: DocumentType | undefined;
+  country: Country | undefined;
+  place: PlaceResult;
+  direction: Direction;
+  date: string;
+  /** Rule sources (the Convention, China's declarations): cited before the data's own. */
+  ruleSources: string[];
+}
+
+function cite(draft: Draft, ...lists: string[][]): void {
+  draft.ruleSources.push(...lists.flat());
+}
+
+/** Where the route is not the Convention (Taiwan, Hong Kong, Macao, Kosovo), the document's apostille sources do not concern it. */
+function finish(draft: Draft, documentSources = true): Verdict {
+  draft.verdict.sources = [...new Set([...draft.ruleSources, ...(documentSources ? (draft.document?.source ?? []) : []), ...(draft.country?.source ?? [])])];
+  return draft.verdict;
+}
+
 export function checkDocument(input: CheckInput, tables: Tables, todayIso: string = today()): Verdict {
+  const draft = startDraft(input, tables, todayIso);
+  const { document, place } = draft;
+  if (!document || (place.kind !== 'country' && place.kind !== 'taiwan')) return unresolved(draft, input);
+  // A CCPIT certificate is issued in China: there is no foreign one to check.
+  if (draft.direction === 'to_china' && document.onlyFromChina) {
+    draft.verdict.reasons.push({ code: 'only_from_china' });
+    draft.verdict.steps.push({ code: 'pick_foreign_document' });
+    return finish(draft);
+  }
+  return specialRoute(draft) ?? legalisationRoute(draft, document, tables) ?? conventionRoute(draft, document);
+}
+
+function startDraft(input: CheckInput, tables: Tables, todayIso: string): Draft {
   const direction = input.direction ?? 'from_china';
-  const date = input.date ?? todayIso;
   const documentMatch = tables.documentNames.resolve(input.document);
   const place = resolvePlace(input.country, tables.places);
   const document = documentMatch.item;
@@ -158,7 +192,7 @@ export function checkDocument(input: CheckInput, tables: Tables, todayIso: strin
     country: code && countryName ? { code, name: countryName } : null,
     place: placeRef(input.country.trim(), place, code === undefined || country !== undefined),
     direction,
-    date,
+    date: input.date ?? todayIso,
     reasons: [],
     steps: [],
     authority: null,
@@ -170,49 +204,36 @@ export function checkDocument(input: CheckInput, tables: Tables, todayIso: strin
       countries: place.kind === 'ask' ? place.suggestions.map((s) => ({ code: s.kind === 'country' ? s.code : s.kind === 'taiwan' ? 'TW' : 'CN', name: s.name })) : [],
     },
   };
-  // Rule sources (the Convention, China's declarations) come first, then the data's own.
-  const ruleSources: string[] = [];
-  const addSources = (...lists: string[][]) => ruleSources.push(...lists.flat());
-  // Where the route is not the Convention (Taiwan, Hong Kong, Macao, Kosovo), the document's apostille sources do not concern it.
-  const done = (documentSources = true): Verdict => {
-    verdict.sources = [...new Set([...ruleSources, ...(documentSources ? (document?.source ?? []) : []), ...(country?.source ?? [])])];
-    return verdict;
-  };
+  return { verdict, document, country, place, direction, date: verdict.date, ruleSources: [] };
+}
 
-  const placeKnown = place.kind === 'country' || place.kind === 'taiwan';
-  if (!document || !placeKnown) {
-    if (!document) verdict.reasons.push({ code: 'unknown_document', params: { text: quoteUserText(input.document) } });
-    if (place.kind === 'mainland-china') {
-      verdict.reasons.push(place.region ? { code: 'place_in_mainland', params: { text: quoteUserText(place.matched) } } : { code: 'country_is_china' });
-    } else if (place.kind === 'ask') verdict.reasons.push({ code: 'unsure_country', params: { text: quoteUserText(input.country) } });
-    else if (place.kind === 'unknown') verdict.reasons.push({ code: 'unknown_country', params: { text: quoteUserText(input.country) } });
-    verdict.steps.push({ code: 'check_spelling' });
-    addSources([SOURCES.hcchStatus]);
-    return done();
-  }
+/** A document or place we could not resolve: say which, and how to go on. */
+function unresolved(draft: Draft, input: CheckInput): Verdict {
+  const { verdict, place } = draft;
+  if (!draft.document) verdict.reasons.push({ code: 'unknown_document', params: { text: quoteUserText(input.document) } });
+  if (place.kind === 'mainland-china') {
+    verdict.reasons.push(place.region ? { code: 'place_in_mainland', params: { text: quoteUserText(place.matched) } } : { code: 'country_is_china' });
+  } else if (place.kind === 'ask') verdict.reasons.push({ code: 'unsure_country', params: { text: quoteUserText(input.country) } });
+  else if (place.kind === 'unknown') verdict.reasons.push({ code: 'unknown_country', params: { text: quoteUserText(input.country) } });
+  verdict.steps.push({ code: 'check_spelling' });
+  cite(draft, [SOURCES.hcchStatus]);
+  return finish(draft);
+}
 
-  // A CCPIT certificate is issued in China: there is no foreign one to check.
-  if (direction === 'to_china' && document.onlyFromChina) {
-    verdict.reasons.push({ code: 'only_from_china' });
-    verdict.steps.push({ code: 'pick_foreign_document' });
-    return done();
-  }
-
-  const caveat = direction === 'to_china' ? (document.caveatToChina ?? document.caveat) : document.caveat;
-
+/** Taiwan, Hong Kong, Macao, Kosovo and states of unknown status: no Convention route to state. */
+function specialRoute(draft: Draft): Verdict | undefined {
+  const { verdict, country, direction } = draft;
   // Taiwan region: the 1993 cross-strait agreement on notarial certificates, never the Convention.
-  if (place.kind === 'taiwan') {
+  if (draft.place.kind === 'taiwan') {
     verdict.outcome = 'special_route';
     verdict.reasons.push({ code: 'special_route_tw' });
     verdict.steps.push({ code: `special_route_tw_${direction}` }, { code: 'special_route_tw_other_documents' }, { code: 'check_receiver' });
     verdict.authority = 'tw_notarial_route';
-    addSources([SOURCES.crossStrait, SOURCES.crossStraitNotice]);
-    return done(false);
+    cite(draft, [SOURCES.crossStrait, SOURCES.crossStraitNotice]);
+    return finish(draft, false);
   }
-
   if (verdict.place.region) verdict.reasons.push({ code: verdict.place.territory ? 'territory_of' : 'region_of' });
   if (country?.caveat) verdict.caveats.push(country.caveat);
-
   // Mainland ↔ Hong Kong / Macao: one country, so not an apostille matter at all.
   if (country?.chinaRelation === 'special_route') {
     verdict.outcome = 'special_route';
@@ -220,92 +241,100 @@ export function checkDocument(input: CheckInput, tables: Tables, todayIso: strin
     verdict.reasons.push({ code: `special_route_${region}` });
     verdict.steps.push({ code: `special_route_${region}_${direction}` });
     verdict.authority = direction === 'to_china' ? `${region}_attesting_officer` : null;
-    addSources([SOURCES.chinaDeclarations], region === 'hk' ? [SOURCES.hongKong] : direction === 'to_china' ? [SOURCES.macaoToMainland] : []);
-    return done(false);
+    cite(draft, [SOURCES.chinaDeclarations], region === 'hk' ? [SOURCES.hongKong] : direction === 'to_china' ? [SOURCES.macaoToMainland] : []);
+    return finish(draft, false);
   }
-
   if (country?.chinaRelation === 'unknown') {
     verdict.reasons.push({ code: 'country_unverified' });
     verdict.steps.push({ code: 'ask_embassy' });
-    return done();
+    return finish(draft);
   }
-
   // Kosovo: China's declaration excludes states it does not recognise; there is no route to present as normal.
   if (country?.chinaRelation === 'not_recognised') {
     verdict.outcome = 'no_relation';
     verdict.reasons.push({ code: 'not_recognised' }, { code: 'no_relation' });
     verdict.steps.push({ code: 'ask_receiver_no_relation' }, { code: 'ask_mfa_route' });
     // The step gives the MFA's phone number: cite the page it comes from.
-    addSources([SOURCES.chinaDeclarations, SOURCES.kosovo, SOURCES.mfaApply]);
-    return done(false);
+    cite(draft, [SOURCES.chinaDeclarations, SOURCES.kosovo, SOURCES.mfaApply]);
+    return finish(draft, false);
   }
+  return undefined;
+}
 
-  const legalisationSteps = (): Point[] =>
-    direction === 'from_china'
-      ? [...preparationSteps(document, direction), { code: 'legalise_mfa' }, { code: 'legalise_embassy' }]
-      : [{ code: 'abroad_certify' }, { code: 'legalise_chinese_embassy' }];
-  const legalisation = (reason: Point, firstStep?: Point) => {
-    verdict.outcome = 'legalization';
-    verdict.reasons.push(reason);
-    verdict.steps.push(...(firstStep ? [firstStep] : []), ...legalisationSteps(), { code: 'check_receiver' });
-    verdict.authority = direction === 'from_china' ? 'mfa_fao_then_embassy' : 'issuing_state_then_chinese_embassy';
-    addSources([SOURCES.mfaWhich]);
-  };
+function legalise(draft: Draft, document: DocumentType, reason: Point, firstStep?: Point): Verdict {
+  const { verdict, direction } = draft;
+  const steps: Point[] =
+    direction === 'from_china' ? [...preparationSteps(document, direction), { code: 'legalise_mfa' }, { code: 'legalise_embassy' }] : [{ code: 'abroad_certify' }, { code: 'legalise_chinese_embassy' }];
+  verdict.outcome = 'legalization';
+  verdict.reasons.push(reason);
+  verdict.steps.push(...(firstStep ? [firstStep] : []), ...steps, { code: 'check_receiver' });
+  verdict.authority = direction === 'from_china' ? 'mfa_fao_then_embassy' : 'issuing_state_then_chinese_embassy';
+  cite(draft, [SOURCES.mfaWhich]);
+  return verdict;
+}
 
+/** Consular legalisation: a state not in the table, a non-party, India's objection, or a date before the Convention applied. */
+function legalisationRoute(draft: Draft, document: DocumentType, tables: Tables): Verdict | undefined {
+  const { country, date } = draft;
   // A state the HCCH table does not list is not a party: legalisation, and the card says where that comes from.
   if (!country) {
-    legalisation({ code: 'not_in_table', params: { asOf: tables.countriesAsOf } });
-    addSources([SOURCES.hcchStatus]);
-    return done();
+    legalise(draft, document, { code: 'not_in_table', params: { asOf: tables.countriesAsOf } });
+    cite(draft, [SOURCES.hcchStatus]);
+    return finish(draft);
   }
   if (country.chinaRelation === 'not_party') {
-    if (country.statusUnconfirmed) legalisation({ code: 'not_party_unconfirmed' }, { code: 'check_status_first' });
-    else legalisation({ code: 'not_party' });
-    addSources([SOURCES.hcchStatus]);
-    return done();
+    if (country.statusUnconfirmed) legalise(draft, document, { code: 'not_party_unconfirmed' }, { code: 'check_status_first' });
+    else legalise(draft, document, { code: 'not_party' });
+    cite(draft, [SOURCES.hcchStatus]);
+    return finish(draft);
   }
   if (country.chinaRelation === 'objection') {
-    legalisation({ code: 'objection' });
-    addSources([SOURCES.chinaDeclarations]);
-    return done();
+    legalise(draft, document, { code: 'objection' });
+    cite(draft, [SOURCES.chinaDeclarations]);
+    return finish(draft);
   }
-
   const since = country.inForceWithChinaFrom ?? CHINA_IN_FORCE;
-  verdict.inForceSince = since;
+  draft.verdict.inForceSince = since;
   if (date < CHINA_IN_FORCE) {
-    legalisation({ code: 'china_not_yet', params: { date } });
-    addSources([SOURCES.chinaInForce]);
-    return done();
+    legalise(draft, document, { code: 'china_not_yet', params: { date } });
+    cite(draft, [SOURCES.chinaInForce]);
+    return finish(draft);
   }
   if (date < since) {
-    legalisation({ code: 'not_yet_in_force', params: { since, date } });
-    return done();
+    legalise(draft, document, { code: 'not_yet_in_force', params: { since, date } });
+    return finish(draft);
   }
+  return undefined;
+}
 
+/** The Convention applies: the apostille, unless Article 1(3) excludes the document. */
+function conventionRoute(draft: Draft, document: DocumentType): Verdict {
+  const { verdict, direction, date } = draft;
+  const country = draft.country!;
+  const caveat = direction === 'to_china' ? (document.caveatToChina ?? document.caveat) : document.caveat;
   const article1 = article1Of(document, direction);
   if (article1 === 'excluded_diplomatic' || article1 === 'excluded_commercial_customs') {
     verdict.outcome = 'excluded';
     verdict.reasons.push({ code: article1 });
     if (caveat) verdict.caveats.push(caveat);
     verdict.steps.push({ code: 'excluded_ask' });
-    addSources([SOURCES.convention, SOURCES.mfaApply]);
-    return done();
+    cite(draft, [SOURCES.convention, SOURCES.mfaApply]);
+    return finish(draft);
   }
-
   verdict.outcome = 'apostille';
   // Undated parties: on the MFA's list only where the retrieved part of that list shows them.
   const listedBy = country.entryIntoForce ? 'in_force' : country.nameZhSource === 'mfa' ? 'in_force_listed' : 'in_force_table';
-  verdict.reasons.push({ code: listedBy, params: { since } }, ...documentReasons(document, direction));
+  verdict.reasons.push({ code: listedBy, params: { since: verdict.inForceSince ?? CHINA_IN_FORCE } }, ...documentReasons(document, direction));
   if (country.dateSourceQuality === 'third_party') verdict.reasons.push({ code: 'date_secondary' });
   if (caveat) verdict.caveats.push(caveat);
   verdict.steps.push(...preparationSteps(document, direction));
   // The online e-apostille exists only for CCPIT certificates of origin, and only since the pilot began.
   if (direction === 'from_china' && document.id === 'certificate-of-origin' && date >= E_APOSTILLE_FROM) {
     verdict.steps.push({ code: 'e_apostille_option' });
-    addSources([SOURCES.eApostille]);
+    cite(draft, [SOURCES.eApostille]);
   }
   verdict.steps.push(direction === 'from_china' ? { code: 'apply_mfa' } : { code: 'abroad_apostille' }, { code: 'check_receiver' });
   verdict.authority = direction === 'from_china' ? 'mfa_fao' : 'issuing_state';
-  addSources([SOURCES.convention], direction === 'from_china' ? [SOURCES.mfaApply] : [], listedBy === 'in_force_table' ? [SOURCES.hcchStatus] : []);
-  return done();
+  cite(draft, [SOURCES.convention], direction === 'from_china' ? [SOURCES.mfaApply] : [], listedBy === 'in_force_table' ? [SOURCES.hcchStatus] : []);
+  return finish(draft);
 }

@@ -277,65 +277,77 @@ function provinceLine(u: Understanding, route: Route, locale: Locale, t: Transla
 
 /** The reply to an understood message: small talk, case verdicts with the FAQ answer that fits, an FAQ answer, or the fallback. */
 export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Locale, t: Translate): Answer {
-  const { index, byId, tables } = deps;
+  const { byId, tables } = deps;
   const result = u.intent;
   if (u.smalltalk) return { locale, kind: 'smalltalk', result, verdicts: [], related: [], reply: renderSmalltalk(u.smalltalk, byId, locale, t) };
   if (u.offTopic) return { locale, kind: 'fallback', result, verdicts: [], related: [], reply: renderOutOfScope(byId, locale, t) };
 
   const verdicts = verdictsFor(u, tables, deps.today);
   const route = routeOf(verdicts[0], u.sar);
-  const documentNamed = u.documents.length > 0;
-  const asked = facetEntries(u, route, byId);
-  const searched = verdicts.length ? entryBesideVerdicts(result, u.countries, index, tables) : result.matched ? result.entry : undefined;
-  // The entry that the search found must fit the case's route; a SAR document abroad has its own entry.
-  const fallbackEntry = route === 'hk_abroad' ? byId.get('hk-apostille-abroad') : route === 'mo_abroad' ? byId.get('macao') : undefined;
-  // Beside a verdict on another route than the usual one, the verdict speaks alone: a general entry covers both ways.
-  const besideAllowed = (entry: FaqEntry) => !verdicts.length || route === 'out' || entryOfRoute(entry.id, route);
-  const beside = searched && besideAllowed(searched) && entryFitsRoute(searched.id, route) && !asked.some((e) => e.id === searched.id) ? searched : undefined;
-  const entries = [...asked, ...(asked.length ? [] : [beside ?? fallbackEntry].filter((e): e is FaqEntry => e !== undefined))];
-  const entry = entries[0];
+  const { asked, entry, second } = chooseEntries(u, verdicts, route, deps);
   const note = verdicts.length || u.direction === 'to_china' ? undefined : documentNote(u, tables, deps.today, locale, t);
   if (!verdicts.length && !entry && !note && !pastDateNote(u, locale, t)) {
     const suggestions = fallbackSuggestions(result, byId);
     return { locale, kind: 'fallback', result, verdicts, related: suggestions, reply: renderFallback(suggestions, locale, t) };
   }
-  const second = !asked.length && u.second?.entry && u.second.entry.id !== entry?.id && entryFitsRoute(u.second.entry.id, route) ? u.second.entry : undefined;
   const related = entry ? relatedEntries(entry, byId, result.candidates.map((c) => c.entry)).filter((r) => r.id !== second?.id && entryFitsRoute(r.id, route)) : [];
-  // What was asked first, then the case as read, then its verdict.
-  const parts: string[] = [];
-  const province = provinceLine(u, route, locale, t);
-  if (province) parts.push(province);
-  parts.push(...asked.map((e) => entryBody(e, locale)));
-  const caseText = verdicts.length ? caseLine(u, verdicts[0]!, locale, t) : undefined;
-  const verdictParts = verdicts.map((v) => renderVerdictSummary(v, documentNamed, locale, t, tables));
-  const then = earlierLine(u, verdicts[0], tables, deps.today, locale, t);
-  if (verdictParts.length) parts.push([caseText, ...verdictParts, then, otherWayButton(u, verdicts, locale, t)?.line].filter(Boolean).join('\n\n'));
-  if (note) parts.push(note);
-  const past = verdicts.length ? undefined : pastDateNote(u, locale, t);
-  if (past) parts.push(past);
-  if (!asked.length && entry) parts.push(entryBody(entry, locale));
-  if (second) parts.push(entryBody(second, locale));
-  // One list of sources for the whole answer: the verdict's rules first, then the entries'.
-  const shown = [...asked, ...(!asked.length && entry ? [entry] : []), ...(second ? [second] : [])];
-  const cited = [...verdicts.flatMap((v) => v.sources), ...shown.flatMap((e) => e.source)];
-  const updated = shown.map((e) => e.updated).sort().at(-1);
-  if (cited.length) parts.push(sourcesBlock(cited, updated, t));
+  const parts = composeParts({ u, verdicts, route, asked, entry, second, note }, deps, locale, t);
   // Share what inline mode gives again: the entry's question, else the check of a named document.
-  const share = entry ? entryTitle(entry, locale) : documentNamed && verdicts[0] ? verdictShareQuery(verdicts[0], locale) : undefined;
-  const verdictButtons = verdicts.map((v) => [
-    { text: buttonLabel(t('answer.verdict_button', { country: localized(placeName(v, locale) ?? '', locale) })), data: verdictCallbackData(v, documentNamed, locale) },
+  const share = entry ? entryTitle(entry, locale) : u.documents.length && verdicts[0] ? verdictShareQuery(verdicts[0], locale) : undefined;
+  const buttons = [...caseButtons(u, verdicts, locale, t), ...topicButtons(related, locale), ...(share ? [shareRow(share, t)] : [])];
+  return { locale, kind: verdicts.length ? 'verdict' : 'answer', result, entry, verdicts, related, reply: { html: parts.join('\n\n— — —\n\n'), buttons } };
+}
+
+interface Chosen {
+  /** The entries that answer the facets asked, first in the reply. */
+  asked: FaqEntry[];
+  /** The entry the answer is about (the first asked one, else the search's, if it fits the route). */
+  entry?: FaqEntry;
+  /** A second question's entry. */
+  second?: FaqEntry;
+}
+
+/** The FAQ entries of an answer: the asked facets', else the search's if it fits the case's route. */
+function chooseEntries(u: Understanding, verdicts: Verdict[], route: Route, deps: AnswerDeps): Chosen {
+  const { index, byId, tables } = deps;
+  const result = u.intent;
+  const asked = facetEntries(u, route, byId);
+  const searched = verdicts.length ? entryBesideVerdicts(result, u.countries, index, tables) : result.matched ? result.entry : undefined;
+  // A SAR document abroad has its own entry.
+  const sarEntry = route === 'hk_abroad' ? byId.get('hk-apostille-abroad') : route === 'mo_abroad' ? byId.get('macao') : undefined;
+  // Beside a verdict on another route than the usual one, the verdict speaks alone: a general entry covers both ways.
+  const besideAllowed = (e: FaqEntry) => !verdicts.length || route === 'out' || entryOfRoute(e.id, route);
+  const beside = searched && besideAllowed(searched) && entryFitsRoute(searched.id, route) && !asked.some((e) => e.id === searched.id) ? searched : undefined;
+  const entry = asked[0] ?? beside ?? sarEntry;
+  const second = !asked.length && u.second?.entry && u.second.entry.id !== entry?.id && entryFitsRoute(u.second.entry.id, route) ? u.second.entry : undefined;
+  return { asked, ...(entry ? { entry } : {}), ...(second ? { second } : {}) };
+}
+
+/** The parts of a reply: what was asked first, then the case as read with its verdict, then the entry, then one list of sources. */
+function composeParts(c: Chosen & { u: Understanding; verdicts: Verdict[]; route: Route; note?: string }, deps: AnswerDeps, locale: Locale, t: Translate): string[] {
+  const { u, verdicts, asked, entry, second } = c;
+  const parts = [provinceLine(u, c.route, locale, t), ...asked.map((e) => entryBody(e, locale))];
+  if (verdicts.length) {
+    const summaries = verdicts.map((v) => renderVerdictSummary(v, u.documents.length > 0, locale, t, deps.tables));
+    const then = earlierLine(u, verdicts[0], deps.tables, deps.today, locale, t);
+    parts.push([caseLine(u, verdicts[0]!, locale, t), ...summaries, then, otherWayButton(u, verdicts, locale, t)?.line].filter(Boolean).join('\n\n'));
+  }
+  parts.push(c.note, verdicts.length ? undefined : pastDateNote(u, locale, t));
+  const shown = [...(asked.length ? asked : entry ? [entry] : []), ...(second ? [second] : [])];
+  parts.push(...shown.filter((e) => !asked.includes(e)).map((e) => entryBody(e, locale)));
+  // One list of sources for the whole answer: the verdict's rules first, then the entries'.
+  const cited = [...verdicts.flatMap((v) => v.sources), ...shown.flatMap((e) => e.source)];
+  if (cited.length) parts.push(sourcesBlock(cited, shown.map((e) => e.updated).sort().at(-1), t));
+  return parts.filter((p): p is string => Boolean(p));
+}
+
+/** A verdict card button per case, and the other way round when the direction was assumed. */
+function caseButtons(u: Understanding, verdicts: Verdict[], locale: Locale, t: Translate): Button[][] {
+  const rows = verdicts.map((v) => [
+    { text: buttonLabel(t('answer.verdict_button', { country: localized(placeName(v, locale) ?? '', locale) })), data: verdictCallbackData(v, u.documents.length > 0, locale) },
   ]);
   const other = otherWayButton(u, verdicts, locale, t);
-  if (other) verdictButtons.push([other.button]);
-  return {
-    locale,
-    kind: verdicts.length ? 'verdict' : 'answer',
-    result,
-    entry,
-    verdicts,
-    related,
-    reply: { html: parts.join('\n\n— — —\n\n'), buttons: [...verdictButtons, ...topicButtons(related, locale), ...(share ? [shareRow(share, t)] : [])] },
-  };
+  return other ? [...rows, [other.button]] : rows;
 }
 
 /** A date before the Convention applied to China, with no country named: what the rule was then. */
