@@ -328,7 +328,7 @@ interface Candidate {
 }
 
 /** Two-letter codes that, in capitals, name a place inside a sentence ("our HK subsidiary", "UK partner"). */
-const CAPITAL_CODES = new Set(['hk', 'uk', 'us']);
+const CAPITAL_CODES = new Set(['hk', 'uk', 'us', 'ny']);
 
 /**
  * Every place named in a free-text message: longest names first, never two

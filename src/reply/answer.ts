@@ -194,14 +194,14 @@ export function documentNote(u: Understanding, tables: Tables, today: string, lo
 }
 
 /** One verdict in a few lines: the outcome, why, and what to do. */
-export function renderVerdictSummary(verdict: Verdict, documentNamed: boolean, locale: Locale, t: Translate, tables: Tables): string {
+export function renderVerdictSummary(verdict: Verdict, documentNamed: boolean, locale: Locale, t: Translate, tables: Tables, when = ''): string {
   const lang = langOf(locale);
   const names = { country: verdict.country?.name[lang] ?? '', document: verdict.document?.name[lang] ?? '' };
   const keep = (p: Point) => documentNamed || !DOCUMENT_POINT.test(p.code);
   const say = (prefix: string, point: Point) => t(`check.${prefix}.${point.code}`, { ...names, ...point.params });
   const heading = [names.country, documentNamed ? names.document : ''].filter(Boolean).map((n) => escapeHtml(localized(n, locale))).join(' · ');
   const country = verdict.country ? countryRow(tables, verdict.country.code) : undefined;
-  const lines = [`<b>${heading}: ${t(`check.outcome.${verdict.outcome}`)}</b>`];
+  const lines = [`<b>${heading}: ${when}${t(`check.outcome.${verdict.outcome}`)}</b>`];
   // "X is a party" beside a legalisation verdict (India) would read as a yes: only where the Convention does or soon will apply.
   const applies = verdict.outcome === 'apostille' || verdict.reasons.some((r) => r.code === 'not_yet_in_force');
   if (country?.status === 'party' && applies) lines.push(`• ${t('check.country_card.status_party', { country: names.country })}`);
@@ -328,7 +328,9 @@ function composeParts(c: Chosen & { u: Understanding; verdicts: Verdict[]; route
   const { u, verdicts, asked, entry, second } = c;
   const parts = [provinceLine(u, c.route, locale, t), ...asked.map((e) => entryBody(e, locale))];
   if (verdicts.length) {
-    const summaries = verdicts.map((v) => renderVerdictSummary(v, u.documents.length > 0, locale, t, deps.tables));
+    // With an earlier time compared, the verdict is said to be today's ("Now: …").
+    const now = u.when?.earlier ? t('answer.case.now') : '';
+    const summaries = verdicts.map((v) => renderVerdictSummary(v, u.documents.length > 0, locale, t, deps.tables, now));
     const then = earlierLine(u, verdicts[0], deps.tables, deps.today, locale, t);
     parts.push([caseLine(u, verdicts[0]!, locale, t), ...summaries, then, otherWayButton(u, verdicts, locale, t)?.line].filter(Boolean).join('\n\n'));
   }
@@ -365,7 +367,8 @@ function earlierLine(u: Understanding, verdict: Verdict | undefined, tables: Tab
   const names = { country: verdict.country.name[langOf(locale)], document: verdict.document?.name[langOf(locale)] ?? '' };
   const reason = then.reasons.find((r) => r.code === 'china_not_yet' || r.code === 'not_yet_in_force');
   const why = reason ? ` ${t(`check.reason.${reason.code}`, { ...names, ...reason.params })}` : '';
-  return `🕰 ${escapeHtml(localized(`${t('answer.case.then', { date: earlier.iso.slice(0, earlier.precision === 'day' ? 10 : 7) })} ${t(`check.outcome.${then.outcome}`)}.${why}`, locale))}`;
+  if (then.outcome !== 'legalization') return undefined;
+  return `🕰 ${escapeHtml(localized(`${t('answer.case.then_legalisation', { date: earlier.iso.slice(0, earlier.precision === 'day' ? 10 : 7) })}${why}`, locale))}`;
 }
 
 /**

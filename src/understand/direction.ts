@@ -8,12 +8,14 @@
 import type { Direction } from '../check/rules.ts';
 
 /** What a place is to the document: where it was issued, where it will be used, where the writer is. */
-export type PlaceRole = 'origin' | 'use' | 'located' | 'none';
+export type PlaceRole = 'origin' | 'use' | 'client' | 'located' | 'none';
 
 /** A place as the reading needs it: its kind, where it sits in the text. */
 export interface PlaceSpan {
   kind: 'country' | 'mainland-china' | 'taiwan';
   code?: string;
+  /** The words that named it ("Australian", "深圳"). */
+  matched?: string;
   start: number;
   end: number;
 }
@@ -45,12 +47,15 @@ const ORIGIN_AFTER = [
   /^(?:'s|’s)\s/u,
   /^\s*[\w-]+\s+(?:has\s+|have\s+|just\s+)?(?:sent|send|sends|mailed|gave|provided|forwarded|emailed)\s+(?:us|me|over|their|its|his|her|a|an|the|some|our|two|three)\b/iu,
   /^\s*high\s+court\b/iu,
+  // "philippine distributor's SEC certificate": a party of that place whose paper it is.
+  /^[\s-]*[\w-]+(?:'s|’s)\s+(?!bank|court|office|authorit|registry|customs|embassy|consulate)/iu,
+  /^[\s-]*(?:distributor|agent|customer|client|buyer|director|shareholder|investor|employee|staff|husband|wife)s?\s+(?:has\s+|have\s+|just\s+)?(?:sent|signed|got|obtained|issued|provided)\b/iu,
   /^\s*(?:的|嘅)?\s*(?:附加证明书|附加證明書|海牙认证|海牙認證|apostille)/iu,
 ];
 
 /** Right before a place: it is where the document comes from ("partner in Mumbai", "from Japan", "我在澳洲读"). */
 const ORIGIN_BEFORE = [
-  /\b(?:from|issued\s+(?:in|by)|(?:parent|partner|supplier|office|hq|headquarters|shareholder|investor|manufacturer|factory|company|university|school)(?:\s+\w+)?\s+(?:is\s+)?(?:in|at)|based\s+in|registered\s+in|incorporated\s+in|studied\s+in|graduated\s+in|degree\s+(?:from|in))\s+(?:the\s+)?$/iu,
+  /\b(?:from(?:\s+our|\s+my)?|issued\s+(?:in|by)|signed\s+(?:\S+\s+){0,5}in|(?:notarised|notarized|certified|signed)\s+by\s+(?:a|the)\s+(?:local\s+)?notary\s+in|(?:parent|partner|supplier|office|hq|headquarters|shareholder|investor|manufacturer|factory|company|university|school|notary|registry)(?:\s+\w+)?\s+(?:is\s+)?(?:in|at)|based\s+in|registered\s+in|incorporated\s+in|studied\s+in|graduated\s+in|degree\s+(?:from|in))\s+(?:the\s+)?$/iu,
   /(?:来自|來自|从|從|由)\s*$/u,
   /\b(?:i'm|i\s+am|he\s+is|she\s+is|he's|she's|(?:my\s+)?(?:husband|wife|partner|employee|colleague)\s+is)\s+(?:an?\s+)?$/iu,
   /(?:老公|老婆|丈夫|妻子|太太|先生|员工|員工|同事|我|他|她)(?:是|係)\s*$/u,
@@ -61,17 +66,24 @@ const ORIGIN_BEFORE = [
 /** Right before a place: it is where the document goes ("寄去德国", "for use in Tianjin", "buyer in Poland"). */
 const USE_BEFORE = [
   /(?:寄去|寄到|寄往|寄畀|发往|發往|发去|發去|发到|發到|送去|送到|送往|拿去|拿到|攞去|带去|帶去|带到|帶到|交给|交給|交去|出口到|出口去|出口|卖到|賣到|卖去|賣去|运往|運往|运到|運到|发货到|發貨到|去|到|往|给|給|畀)\s*$/u,
-  /\b(?:to|into|for\s+use\s+in|used\s+in|use\s+(?:it\s+|them\s+)?in|going\s+to|goes\s+to|go\s+to|shipping\s+to|ship(?:ped)?\s+to|sending\s+(?:it\s+|them\s+)?to|send(?:\s+it|\s+them)?\s+to|sent\s+to|export(?:ing|ed|s)?\s+to|file[ds]?\s+in|filing\s+in|registration\s+in|register(?:ed|ing)?\s+in|(?:account|branch)\s+in|(?:court|bank|office|wfoe|jv|subsidiary|entity|authority|bureau|registry|amr)\s+in|(?:buyer|customer|client|importer|consignee|distributor|receiver|recipient)s?\s+(?:(?:is|are)\s+)?(?:in|at|from)|for\s+(?:a|our|the|my)\s+(?:buyer|customer|client|importer)s?\s+in|tender\s+in)\s+(?:the\s+)?$/iu,
+  /\b(?:to|into|for\s+use\s+in|used\s+in|use\s+(?:it\s+|them\s+)?in|going\s+to|goes\s+to|go\s+to|shipping\s+to|ship(?:ped)?\s+to|sending\s+(?:it\s+|them\s+)?to|send(?:\s+it|\s+them)?\s+to|sent\s+to|export(?:ing|ed|s)?\s+to|file[ds]?\s+in|filing\s+in|registration\s+in|register(?:ed|ing)?\s+in|(?:account|branch)\s+in|(?:court|bank|office|wfoe|jv|subsidiary|entity|authority|bureau|registry|amr)\s+in|(?:buyer|customer|client|importer|consignee|distributor|receiver|recipient)s?\s+(?:(?:is|are)\s+)?(?:in|at|from)|(?:to|for)\s+(?:a|an|our|the|my)\s+(?:lawyer|attorney|solicitor|counsel|court|bank)\s+(?:in|at)|for\s+(?:a|our|the|my)\s+(?:buyer|customer|client|importer)s?\s+in|tender\s+in|(?:sue|suing|sued)\s+(?:them\s+|him\s+|her\s+)?(?:in|at)|(?:lawsuit|litigation|proceedings?|case|arbitration)\s+(?:in|at|before)|(?:needed|required|requested|wanted|used)\s+by\s+(?:our|the|a)\s+)\s+(?:the\s+)?$/iu,
 ];
 
 /** Right after a place: the document is used there ("在杭州法院用", "要喺深圳用", "客户在巴西要"). */
 const USE_AFTER = [
   /^\s*(?:的|嘅)?\s*(?:法院|银行|銀行|开户|開戶|使用|用|登记|登記|注册用|註冊用|递交|遞交|提交|市场监管|市場監管|场监管|場監管|工商|外资公司|外資公司|公司用|入职|入職|上市|诉讼|訴訟|打官司|海关|海關|招标|招標|投标|投標|客户|客戶|买家|買家|买方|買方|进口商|進口商|收货人|收貨人|大使馆|大使館|使馆|使館|领事馆|領事館)/u,
   /^\s*(?:做|办|辦|搞|开|開|申请|申請|上|入|读|讀)?\s*(?:家属|家屬)?(?:变更|變更|登记|登記|注册|註冊|开户|開戶|诉讼|訴訟|居留|签证|簽證|工作许可|工作許可|工作证|工作證|户口|戶口|落户|落戶|入学|入學|入职|入職|(?:开|開|注册|註冊|设立|設立)(?:公司|分公司|代表处|代表處|办事处|辦事處)|结婚登记|結婚登記)/u,
-  /^[\s-]*(?:buyer|customer|client|importer|consignee|distributor|bank|court|tender|authorit\w*\s+(?:require|want|ask)\w*|embassy|consulate)s?\b/iu,
+  /^[\s-]*(?:bank|court|tender|authorit\w*\s+(?:require|want|ask)\w*|embassy|consulate)s?\b/iu,
+];
+
+/** Right after a place: a customer there ("巴西客户要…", "Saudi customer"): where our papers usually go, unless the papers are theirs. */
+const CLIENT_AFTER = [
+  /^\s*(?:的|嘅)?\s*(?:客户|客戶|客人|买家|買家|买方|買方|进口商|進口商|收货人|收貨人|经销商|經銷商|代理)/u,
+  /^[\s-]*(?:buyer|customer|client|importer|consignee|distributor|dealer)s?\b/iu,
 ];
 
 /** "在杭州法院用", "喺廣州法院用": a court or bank that uses the document, not one that issued it. */
+const USED_THERE_EN = /^[\s-]*(?:maritime\s+|intermediate\s+|people'?s\s+|district\s+|commercial\s+)*(?:court|amr|samr|bank|branch|office|factory|wfoe|jv|subsidiary)\b/iu;
 const USED_THERE = /^\s*(?:的|嘅)?\s*(?:(?:中级|中級|高级|高級|基层|基層)?(?:人民)?法院|银行|銀行|市场监管局|市場監管局|公司)?\s*(?:用|使用|开户|開戶|起诉|起訴|立案|递交|遞交)/u;
 
 /** "我们在宁波", "we are in Ningbo", "我们公司在深圳": where the writer is, not where the document goes. */
@@ -84,6 +96,7 @@ export const INTO_CHINA_PHRASES = [
   /\b(?:into|to)\s+(?:mainland\s+)?china\b/i,
   /\bfor\s+(?:use\s+in\s+)?(?:the\s+)?mainland\b/i,
   /\b(?:sent|send|mailed|sending)\s+(?:me|us|over)\b/i,
+  /\b(?:they|he|she|customer|supplier|partner|distributor)\s+(?:has\s+|have\s+|just\s+)?sent\s+(?:their|his|her|its|the|a|us|over)\b/i,
   /\b(?:foreign|overseas)\s+(?:documents?|docs?|papers?|company|parent|partner|supplier|investor)\b/i,
   /\b(?:our|my)\s+(?:wfoe|jv|chinese\s+subsidiary|china\s+entity)\b/i,
   /\b(?:work|residence)\s+permit|\bz[- ]visa\b|\bhired\s+by\s+a\s+(?:chinese\s+)?company\s+in\b|\bjob\s+in\s+china\b/i,
@@ -93,6 +106,11 @@ export const INTO_CHINA_PHRASES = [
 /** Phrases that alone say a Chinese document is going abroad. */
 export const OUT_OF_CHINA_PHRASES = [/\bfrom\s+(?:mainland\s+)?china\b/i, /\bexport(?:s|ing|ed|er|ers)?\b/i, /从中国|從中國|出国|出國|出口|寄去|寄到国外|送去国外|发往|發往|在国外使用|在國外使用|国外使用|國外使用|境外使用/u];
 
+const NATIONALITY_BEFORE = /\b(?:is|are|am|'m|’m)\s+(?:an?\s+)?$/iu;
+const DEMONYM = /[a-z](?:an|ese|ish|i|ch|ic)$/iu;
+/** "Board resolution from our Hangzhou HQ": a mainland place the papers come from. */
+const FROM_BEFORE = /(?:\bfrom(?:\s+our|\s+my|\s+the)?|从|從|由)\s*$/iu;
+
 /** "中国驻法国使馆", "the embassy in London": a place named for an embassy is neither issuer nor destination. */
 const EMBASSY_BEFORE = [/(?:驻|駐)\s*$/u, /\b(?:embassy|consulate|mission)\s+(?:in|of)\s+(?:the\s+)?$/iu];
 
@@ -101,7 +119,9 @@ export function roleOf(text: string, place: PlaceSpan): PlaceRole {
   const hanBefore = before.slice(-HAN_WINDOW);
   const after = text.slice(place.end, place.end + LATIN_WINDOW);
   if (EMBASSY_BEFORE.some((p) => p.test(before))) return 'none';
-  if (USED_THERE.test(after)) return 'use';
+  if (USED_THERE.test(after) || (place.kind === 'mainland-china' && USED_THERE_EN.test(after))) return 'use';
+  // "the new director is Australian": a nationality is where a person's papers come from.
+  if (NATIONALITY_BEFORE.test(before) && DEMONYM.test(place.matched ?? '')) return 'origin';
   if (ORIGIN_AFTER.some((p) => p.test(after))) {
     // "香港公司的注册证书要拿去深圳" and "US parent": what follows the place makes it the issuer.
     return 'origin';
@@ -109,6 +129,7 @@ export function roleOf(text: string, place: PlaceSpan): PlaceRole {
   if (LOCATED_BEFORE.some((p) => p.test(hanBefore) || p.test(before))) return 'located';
   if (ORIGIN_BEFORE.some((p) => p.test(before) || p.test(hanBefore))) return 'origin';
   if (USE_BEFORE.some((p) => p.test(before) || p.test(hanBefore)) || USE_AFTER.some((p) => p.test(after))) return 'use';
+  if (CLIENT_AFTER.some((p) => p.test(after))) return 'client';
   return 'none';
 }
 
@@ -122,12 +143,19 @@ export function readTravel<P extends PlaceSpan>(text: string, places: readonly P
   const origin = abroad.find((r) => r.role === 'origin')?.place;
   const same = (a: PlaceSpan, b: PlaceSpan | undefined) => b !== undefined && a.kind === b.kind && a.code === b.code;
   const use = abroad.find((r) => r.role === 'use' && !same(r.place, origin))?.place;
-  const mainlandUse = roles.some((r) => r.place.kind === 'mainland-china' && r.role === 'use') || INTO_CHINA_PHRASES.some((p) => p.test(text));
-  // A Hong Kong, Macao or Taiwan document with no destination named: its own route abroad or to the mainland is not said.
-  if (origin && !use && !mainlandUse && origin.kind === 'country' && SAR_CODES.has(origin.code ?? '')) return { issuing: origin };
+  const client = abroad.find((r) => r.role === 'client' && !same(r.place, origin))?.place;
+  const mainland = roles.filter((r) => r.place.kind === 'mainland-china');
+  const mainlandUse = mainland.some((r) => r.role === 'use') || INTO_CHINA_PHRASES.some((p) => p.test(text));
+  // "Board resolution from our Hangzhou HQ … bank in Melbourne": a mainland paper going out.
+  const mainlandOrigin = mainland.some((r) => r.role === 'origin' && FROM_BEFORE.test(text.slice(Math.max(0, r.place.start - 12), r.place.start)));
+  if (mainlandOrigin && (use || client || origin)) return { direction: 'from_china', use: (use ?? client ?? origin)! };
+  // A Hong Kong, Macao or Taiwan document with no destination named, and no mainland place: its route is not said.
+  if (origin && !use && !mainlandUse && !mainland.length && origin.kind === 'country' && SAR_CODES.has(origin.code ?? '')) return { issuing: origin };
   // A foreign place of use outweighs a mainland office named on the way ("拿去葡萄牙用，要去北京外交部办吗").
   if (use) return { direction: 'from_china', use, ...(origin ? { issuing: origin } : {}) };
   if (origin) return { direction: 'to_china', issuing: origin };
+  // A customer abroad: our papers go to them, unless the papers are to be used here ("they sent their CR … we sue in Yiwu").
+  if (client) return mainlandUse ? { direction: 'to_china', issuing: client } : { direction: OUT_OF_CHINA_PHRASES.some((p) => p.test(text)) ? 'from_china' : undefined, use: client };
   const unplaced = abroad.find((r) => r.role === 'none' || r.role === 'located')?.place;
   if (mainlandUse && unplaced && !OUT_OF_CHINA_PHRASES.some((p) => p.test(text))) return { direction: 'to_china', issuing: unplaced };
   if (mainlandUse && !abroad.length) return { direction: 'to_china' };

@@ -125,12 +125,18 @@ function relative(text: string, today: string): When | undefined {
 }
 
 /** The date or time the message means, or undefined (the rules then apply today's law). */
+/** "现在再寄", "下次", "this time", "like we did in 2019": the case is now, an earlier time is only compared. */
+const NOW_CASE = /(?:现在|而家|如今|这次|這次|下次|今后|以后)(?:再|又|要|还要|仲要)?(?:寄|发|送|办|做|整)|(?:再|又)(?:寄|发|送)|\bthis\s+time\b|\bnext\s+(?:time|shipment|batch|order)\b|\bwhat\s+(?:about\s+)?now\b|\bnow\s*\?|\b(?:like|as)\s+(?:we|i|they)\s+did\b/u;
+
 export function readWhen(text: string, today: string): When | undefined {
   const normal = normalizeText(text);
-  const stated = absoluteWhen(normal);
-  const said = relativeMonth(normal, today) ?? relative(normal, today);
-  if (!stated || !said) return stated ?? said;
-  const [earlier, later] = stated.iso <= said.iso ? [stated, said] : [said, stated];
+  const month = relativeMonth(normal, today);
+  // "去年2月" is one time: its year word is not a second one.
+  const times = [absoluteWhen(normal), month, month ? undefined : relative(normal, today)].filter((w): w is When => w !== undefined);
+  if (NOW_CASE.test(normal) && times.length) times.push({ iso: today, precision: 'day', before: false });
+  if (times.length < 2) return times[0];
+  const sorted = [...times].sort((a, b) => a.iso.localeCompare(b.iso));
+  const [earlier, later] = [sorted[0]!, sorted.at(-1)!];
   return earlier.iso === later.iso ? later : { ...later, earlier };
 }
 
