@@ -43,7 +43,7 @@ const ORIGIN_AFTER = [
   /^\s*(?:[^，。,.?？]{0,6})?(?:登记的|登記的|注册的|註冊的|出生的|领的|領的|签发的|簽發的|读的|讀的|毕业的|畢業的)/u,
   /^\s*(?:的|嘅)\s*(?:文件|证书|證書|授权书|授權書|委托书|委託書|决议|決議|执照|執照|证明|證明|章程|合同|发票|發票|毕业证|畢業證|学位|學位|成绩单|成績單|判决|判決|注册证书|註冊證書|公证书|公證書|出生|结婚|結婚|无犯罪|無犯罪)/u,
   /^\s*(?:出具|签发|簽發|出的|开的|開的|开具|開具|办的|辦的|注册|註冊|读|讀|毕业|畢業|留学|留學)/u,
-  /^[\s-]*(?:based\s+)?(?:parent|partner|supplier|head\s*office|hq|headquarters|subsidiary|company|companies|co\.|firm|entity|registry|court|government|authorit\w*|notary|universit\w*|school|manufacturer|factory|shareholder|investor|director|JV\s+partner|side|docs?|documents?|papers?|certificates?)\b/iu,
+  /^[\s-]*(?:based\s+)?(?:holding\s+|parent\s+|trading\s+|mother\s+)?(?:parent|partner|supplier|head\s*office|hq|headquarters|subsidiary|company|companies|co\.|firm|entity|registry|court|government|authorit\w*|notary|universit\w*|school|manufacturer|factory|shareholder|investor|director|JV\s+partner|side|docs?|documents?|papers?|certificates?)\b/iu,
   /^(?:'s|’s)\s/u,
   /^\s*[\w-]+\s+(?:has\s+|have\s+|just\s+)?(?:sent|send|sends|mailed|gave|provided|forwarded|emailed)\s+(?:us|me|over|their|its|his|her|a|an|the|some|our|two|three)\b/iu,
   /^\s*high\s+court\b/iu,
@@ -66,7 +66,7 @@ const ORIGIN_BEFORE = [
 /** Right before a place: it is where the document goes ("寄去德国", "for use in Tianjin", "buyer in Poland"). */
 const USE_BEFORE = [
   /(?:寄去|寄到|寄往|寄畀|发往|發往|发去|發去|发到|發到|送去|送到|送往|拿去|拿到|攞去|带去|帶去|带到|帶到|交给|交給|交去|出口到|出口去|出口|卖到|賣到|卖去|賣去|运往|運往|运到|運到|发货到|發貨到|去|到|往|给|給|畀)\s*$/u,
-  /\b(?:to|into|for\s+use\s+in|used\s+in|use\s+(?:it\s+|them\s+)?in|going\s+to|goes\s+to|go\s+to|shipping\s+to|ship(?:ped)?\s+to|sending\s+(?:it\s+|them\s+)?to|send(?:\s+it|\s+them)?\s+to|sent\s+to|export(?:ing|ed|s)?\s+to|file[ds]?\s+in|filing\s+in|registration\s+in|register(?:ed|ing)?\s+in|(?:account|branch)\s+in|(?:court|bank|office|wfoe|jv|subsidiary|entity|authority|bureau|registry|amr)\s+in|(?:buyer|customer|client|importer|consignee|distributor|receiver|recipient)s?\s+(?:(?:is|are)\s+)?(?:in|at|from)|(?:to|for)\s+(?:a|an|our|the|my)\s+(?:lawyer|attorney|solicitor|counsel|court|bank)\s+(?:in|at)|for\s+(?:a|our|the|my)\s+(?:buyer|customer|client|importer)s?\s+in|tender\s+in|(?:sue|suing|sued)\s+(?:them\s+|him\s+|her\s+)?(?:in|at)|(?:lawsuit|litigation|proceedings?|case|arbitration)\s+(?:in|at|before)|(?:needed|required|requested|wanted|used)\s+by\s+(?:our|the|a)\s+)\s+(?:the\s+)?$/iu,
+  /\b(?:to|into|for\s+use\s+in|used\s+in|use\s+(?:it\s+|them\s+)?in|going\s+to|goes\s+to|go\s+to|shipping\s+to|ship(?:ped)?\s+to|sending\s+(?:it\s+|them\s+)?to|send(?:\s+it|\s+them)?\s+to|sent\s+to|export(?:ing|ed|s)?\s+to|file[ds]?\s+in|filing\s+in|registration\s+in|register(?:ed|ing)?\s+in|(?:account|branch)\s+in|(?:court|bank|office|wfoe|jv|subsidiary|entity|authority|bureau|registry|amr)\s+in|(?:buyer|customer|client|importer|consignee|distributor|receiver|recipient)s?\s+(?:(?:is|are)\s+)?(?:in|at|from)|(?:to|for)\s+(?:a|an|our|the|my)\s+(?:lawyer|attorney|solicitor|counsel|court|bank|factory|plant|branch|subsidiary|office|wfoe|jv)\s+(?:in|at)|for\s+(?:a|our|the|my)\s+(?:buyer|customer|client|importer)s?\s+in|tender\s+in|(?:sue|suing|sued)\s+(?:them\s+|him\s+|her\s+)?(?:in|at)|(?:lawsuit|litigation|proceedings?|case|arbitration)\s+(?:in|at|before)|(?:needed|required|requested|wanted|used)\s+by\s+(?:our|the|a)\s+)\s+(?:the\s+)?$/iu,
 ];
 
 /** Right after a place: the document is used there ("在杭州法院用", "要喺深圳用", "客户在巴西要"). */

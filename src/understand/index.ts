@@ -40,6 +40,9 @@ export interface FollowUpContext {
   taiwan?: boolean;
   /** A Hong Kong or Macao document going abroad with the SAR's own apostille. */
   sar?: 'HK' | 'MO';
+  /** The issuing place and the place of use, as codes. */
+  issuing?: string;
+  use?: string;
 }
 
 export interface Understanding {
@@ -93,7 +96,9 @@ const SENTENCE_END = /(?<=[?？!！。;；\n])/u;
 const CLAUSE_BREAK = /[,，、:：]+|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})|\b(?:but|and then|because)\b/u;
 
 /** Follow-up openers: "那印度呢", "and for Germany?", "what about the power of attorney". */
-const FOLLOW_UP_MARKER = /^(?:那|那么|那麼|那如果|如果是|换成|換成|还有|還有|另外|那要是|要是)|呢[?？]?$|^(?:and|what about|how about|and for|and in|and what about|for|same for|what if)\b|^(?:ok|okay|好的)[,，]?\s*(?:and|那|what about)/iu;
+/** "same thing?", "也一样吗": the previous case again, with what the message changes. */
+const SAME_CASE = /same\s+(?:thing|here|for|question|rule|route)|(?:也|都)一样|一样吗|同样吗|一樣嗎/iu;
+const FOLLOW_UP_MARKER = /same\s+(?:thing|here|for|question|rule)|(?:也|都)一样|一样吗|同样吗|^(?:那|那么|那麼|那如果|如果是|换成|換成|还有|還有|另外|那要是|要是)|呢[?？]?$|^(?:and|what about|how about|and for|and in|and what about|for|same for|what if)\b|^(?:ok|okay|好的)[,，]?\s*(?:and|那|what about)/iu;
 /** A follow-up is short: a longer message is a question of its own. */
 const FOLLOW_UP_MAX_CHARS = 40;
 /** A side question about the same case ("how can the AMR check it's genuine?") may be a little longer. */
@@ -187,7 +192,11 @@ export class Understander {
     const conceptTerms = purposeFree === cut ? allTerms : index.readQuery(purposeFree);
     const when = readWhen(cut, today);
     const sar = sarAbroad(travel, places);
+    const issuing = travel.issuing?.kind === 'country' ? travel.issuing.code : undefined;
+    const use = travel.use?.kind === 'country' ? travel.use.code : undefined;
     return {
+      ...(issuing ? { issuing } : {}),
+      ...(use ? { use } : {}),
       countries: countryCodes([travel.issuing, travel.use, ...places].filter((p): p is PlaceMention => p !== undefined)),
       documents: findDocuments(purposeFree, tables, conceptTerms.filter((t) => t.quality > 0).map((t) => t.term)),
       direction: travel.direction,
@@ -207,7 +216,7 @@ export class Understander {
     const length = [...cut.trim()].length;
     const ownCase = own.countries.length + own.documents.length > 0 || own.taiwan;
     if (length <= SIDE_QUESTION_MAX_CHARS && !ownCase && (own.facets.length > 0 || own.when !== undefined || SIDE_QUESTION.test(cut))) return true;
-    if (length > FOLLOW_UP_MAX_CHARS) return false;
+    if (length > FOLLOW_UP_MAX_CHARS && !(length <= SIDE_QUESTION_MAX_CHARS && SAME_CASE.test(cut))) return false;
     return (
       FOLLOW_UP_MARKER.test(cut.trim()) ||
       (ownCase && !this.deps.index.searchTerms(topicTerms).matched) ||
@@ -257,6 +266,9 @@ interface CaseParts {
   facets: Facet[];
   taiwan: boolean;
   sar?: 'HK' | 'MO';
+  /** The issuing place and the place of use the message gives, as codes (countries and SARs). */
+  issuing?: string;
+  use?: string;
 }
 
 /** A follow-up: what the message names replaces that part of the previous case; the rest carries over. */
@@ -267,6 +279,10 @@ function carryOver(own: CaseParts, previous: FollowUpContext, cut: string, place
   const direction = OTHER_DIRECTION.test(cut) ? (previous.direction === 'to_china' ? 'from_china' : 'to_china') : (own.direction ?? previous.direction);
   const when = own.when ?? (NOW.test(cut) ? undefined : previous.when);
   let sar = own.sar ?? (ownCase ? undefined : previous.sar);
+  // "what if the parent was in Macau instead?" after a case into the mainland: into the mainland again.
+  if (own.sar && !own.direction && !own.use && previous.direction === 'to_china') sar = undefined;
+  // "and the same docs for a bank in Frankfurt?" after Hong Kong papers: the SAR's own apostille.
+  if (!sar && own.use && !own.issuing && previous.issuing && SAR_CODES.has(previous.issuing) && !SAR_CODES.has(own.use)) sar = previous.issuing as 'HK' | 'MO';
   // "and in Hong Kong?" after a general question: the SAR's own apostille.
   const only = places.length === 1 ? places[0] : undefined;
   if (!sar && !direction && !previous.countries.length && only?.kind === 'country' && SAR_CODES.has(only.code)) sar = only.code as 'HK' | 'MO';
@@ -290,6 +306,8 @@ const FollowUpContextSchema = z.object({
   facets: z.array(z.enum(FACETS)).optional(),
   taiwan: z.boolean().optional(),
   sar: z.enum(['HK', 'MO']).optional(),
+  issuing: z.string().optional(),
+  use: z.string().optional(),
 });
 
 /** A stored follow-up context, checked: anything else (an older shape, a damaged store) is no context. */
@@ -300,8 +318,9 @@ export function readFollowUpContext(value: unknown): FollowUpContext | undefined
 
 /** What to remember for the next message: the case as read, stored as it is. */
 function contextOf(text: string, parts: CaseParts): FollowUpContext {
-  const { countries, documents, direction, when, facets, taiwan, sar } = parts;
-  return { text, countries, documents: documents.map((d) => d.id), ...(direction ? { direction } : {}), ...(when ? { when } : {}), ...(facets.length ? { facets } : {}), ...(taiwan ? { taiwan } : {}), ...(sar ? { sar } : {}) };
+  const { countries, documents, direction, when, facets, taiwan, sar, issuing, use } = parts;
+  const kept = { direction, when, taiwan: taiwan || undefined, sar, issuing, use, facets: facets.length ? facets : undefined };
+  return { text, countries, documents: documents.map((d) => d.id), ...Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined)) };
 }
 
 /** "巴西可以吗", "and germany?": a country with at most this many other words still asks for its status. */

@@ -113,26 +113,24 @@ const RELATIVE: { pattern: RegExp; months?: number; years?: number }[] = [
   { pattern: /前年|the\s+year\s+before\s+last/iu, years: -2 },
 ];
 
-function relative(text: string, today: string): When | undefined {
-  for (const { pattern, months = 0, years = 0 } of RELATIVE) {
-    if (!pattern.test(text)) continue;
-    const [y, m] = today.split('-').map(Number) as [number, number];
+/** The relative times named; a year word that is part of a month ("去年2月") is left to that month. */
+function relatives(text: string, today: string, monthNamed: boolean): When[] {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return RELATIVE.filter(({ pattern, years }) => pattern.test(text) && !(years && monthNamed)).map(({ months = 0, years = 0 }) => {
     if (years) return { iso: iso(y + years, 7, 1), precision: 'year', before: false };
     const index = y * 12 + (m - 1) + months;
     return { iso: iso(Math.floor(index / 12), (index % 12) + 1, 15), precision: 'month', before: false };
-  }
-  return undefined;
+  });
 }
 
 /** The date or time the message means, or undefined (the rules then apply today's law). */
 /** "现在再寄", "下次", "this time", "like we did in 2019": the case is now, an earlier time is only compared. */
-const NOW_CASE = /(?:现在|而家|如今|这次|這次|下次|今后|以后)(?:再|又|要|还要|仲要)?(?:寄|发|送|办|做|整)|(?:再|又)(?:寄|发|送)|\bthis\s+time\b|\bnext\s+(?:time|shipment|batch|order)\b|\bwhat\s+(?:about\s+)?now\b|\bnow\s*\?|\b(?:like|as)\s+(?:we|i|they)\s+did\b/u;
+const NOW_CASE = /(?:现在|而家|如今|这次|這次|下次|今后|以后)(?:再|又|要|还要|仲要)?(?:寄|发|送|办|做|整)|(?:再|又)(?:要)?(?:寄|发|送)|\bthis\s+time\b|\bnext\s+(?:time|shipment|batch|order)\b|\bwhat\s+(?:about\s+)?now\b|\bnow\s*\?|\b(?:like|as)\s+(?:we|i|they)\s+did\b/u;
 
 export function readWhen(text: string, today: string): When | undefined {
   const normal = normalizeText(text);
   const month = relativeMonth(normal, today);
-  // "去年2月" is one time: its year word is not a second one.
-  const times = [absoluteWhen(normal), month, month ? undefined : relative(normal, today)].filter((w): w is When => w !== undefined);
+  const times = [absoluteWhen(normal), month, ...relatives(normal, today, month !== undefined)].filter((w): w is When => w !== undefined);
   if (NOW_CASE.test(normal) && times.length) times.push({ iso: today, precision: 'day', before: false });
   if (times.length < 2) return times[0];
   const sorted = [...times].sort((a, b) => a.iso.localeCompare(b.iso));
