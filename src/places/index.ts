@@ -360,6 +360,8 @@ export function findPlaces(text: string, index: PlaceIndex): PlaceMention[] {
       const start = words[i]!.start;
       const end = words[j]!.end;
       const span = text.slice(start, end);
+      // "to go" is not Togo: a name is not made of short everyday words.
+      if (j > i && words.slice(i, j + 1).every((w) => w.end - w.start <= 2)) continue;
       const key = nameKey(span);
       const options = index.lookup(key);
       if (!options.length) continue;

@@ -43,7 +43,7 @@ const ORIGIN_AFTER = [
   /^\s*(?:[^，。,.?？]{0,6})?(?:登记的|登記的|注册的|註冊的|出生的|领的|領的|签发的|簽發的|读的|讀的|毕业的|畢業的)/u,
   /^\s*(?:的|嘅)\s*(?:文件|证书|證書|授权书|授權書|委托书|委託書|决议|決議|执照|執照|证明|證明|章程|合同|发票|發票|毕业证|畢業證|学位|學位|成绩单|成績單|判决|判決|注册证书|註冊證書|公证书|公證書|出生|结婚|結婚|无犯罪|無犯罪)/u,
   /^\s*(?:出具|签发|簽發|出的|开的|開的|开具|開具|办的|辦的|注册|註冊|读|讀|毕业|畢業|留学|留學)/u,
-  /^[\s-]*(?:based\s+)?(?:holding\s+|parent\s+|trading\s+|mother\s+)?(?:parent|partner|supplier|head\s*office|hq|headquarters|subsidiary|company|companies|co\.|firm|entity|registry|court|government|authorit\w*|notary|universit\w*|school|manufacturer|factory|shareholder|investor|director|JV\s+partner|side|docs?|documents?|papers?|certificates?)\b/iu,
+  /^[\s-]*(?:based\s+)?(?:holding\s+|parent\s+|trading\s+|mother\s+)?(?:parent|partner|supplier|head\s*office|hq|headquarters|subsidiary|company|companies|co\.?|firm|entity|registry|court|government|authorit\w*|notary|universit\w*|school|manufacturer|factory|shareholder|investor|director|JV\s+partner|side|docs?|documents?|papers?|certificates?)\b/iu,
   /^(?:'s|’s)\s/u,
   /^\s*[\w-]+\s+(?:has\s+|have\s+|just\s+)?(?:sent|send|sends|mailed|gave|provided|forwarded|emailed)\s+(?:us|me|over|their|its|his|her|a|an|the|some|our|two|three)\b/iu,
   /^\s*high\s+court\b/iu,
@@ -55,7 +55,7 @@ const ORIGIN_AFTER = [
 
 /** Right before a place: it is where the document comes from ("partner in Mumbai", "from Japan", "我在澳洲读"). */
 const ORIGIN_BEFORE = [
-  /\b(?:from(?:\s+our|\s+my)?|issued\s+(?:in|by)|signed\s+(?:\S+\s+){0,5}in|(?:notarised|notarized|certified|signed)\s+by\s+(?:a|the)\s+(?:local\s+)?notary\s+in|(?:parent|partner|supplier|office|hq|headquarters|shareholder|investor|manufacturer|factory|company|university|school|notary|registry)(?:\s+\w+)?\s+(?:is\s+)?(?:in|at)|based\s+in|registered\s+in|incorporated\s+in|studied\s+in|graduated\s+in|degree\s+(?:from|in))\s+(?:the\s+)?$/iu,
+  /\b(?:from(?:\s+our|\s+my)?|issued\s+(?:in|by)|signed\s+(?:\S+\s+){0,5}in|(?:notarised|notarized|certified|signed)\s+by\s+(?:a|the)\s+(?:local\s+)?notary\s+in|(?:parent|partner|supplier|head\s+office|hq|headquarters|shareholder|investor|manufacturer|university|school|notary|registry)(?:\s+\w+)?\s+(?:is\s+)?(?:in|at)|based\s+in|registered\s+in|incorporated\s+in|studied\s+in|graduated\s+in|degree\s+(?:from|in))\s+(?:the\s+)?$/iu,
   /(?:来自|來自|从|從|由)\s*$/u,
   /\b(?:i'm|i\s+am|he\s+is|she\s+is|he's|she's|(?:my\s+)?(?:husband|wife|partner|employee|colleague)\s+is)\s+(?:an?\s+)?$/iu,
   /(?:老公|老婆|丈夫|妻子|太太|先生|员工|員工|同事|我|他|她)(?:是|係)\s*$/u,
