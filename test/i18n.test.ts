@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { I18n, readLocaleFile } from '../src/i18n/index.ts';
-import { detectLocale, localeFromLanguageCode } from '../src/i18n/locale.ts';
+import { detectLocale, localeFromLanguageCode, replyLocale } from '../src/i18n/locale.ts';
 
 function keys(object: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(object).flatMap(([key, value]) =>
@@ -62,5 +62,18 @@ describe('language detection', () => {
     ['ru', undefined],
   ])('Telegram language_code %s → %s', (code, locale) => {
     expect(localeFromLanguageCode(code)).toBe(locale);
+  });
+});
+
+describe('the reply locale', () => {
+  it.each([
+    ['海牙认证要多久', 'zh', 'zh'],
+    ['海牙认证要多久', 'zh-Hant', 'zh-Hant'],
+    ['喺外交部整apostille要几耐', 'zh', 'zh-Hant'],
+    ['海牙認證要多久', 'en', 'zh-Hant'],
+    ['how long does it take', 'zh-Hant', 'en'],
+    ['123', 'zh-Hant', 'zh-Hant'],
+  ] as const)('%s from a %s user → %s', (text, user, expected) => {
+    expect(replyLocale(text, user)).toBe(expected);
   });
 });

@@ -39,3 +39,16 @@ export function localeFromLanguageCode(code: string | undefined): Locale | undef
   if (!normalized.startsWith('zh')) return normalized.startsWith('en') ? 'en' : undefined;
   return /^zh-(hant|tw|hk|mo)/.test(normalized) ? 'zh-Hant' : 'zh';
 }
+
+/** Cantonese wording written in Simplified characters ("使唔使", "幾耐" typed as "几耐"): a Hong Kong or Macao reader. */
+const CANTONESE = /唔|嘅|咗|喺|冇|乜|啲|嚟|哋|咁|佢|㗎|啱|睇|边度|几耐|几钱|点样|得唔得/u;
+
+/**
+ * The locale to reply in: the text's own language; Chinese in Traditional for a reader who
+ * writes Traditional or Cantonese or whose Telegram is set to zh-HK/zh-TW; else the user's choice.
+ */
+export function replyLocale(text: string, userLocale: Locale): Locale {
+  const detected = detectLocale(text);
+  if (detected === 'zh' && (userLocale === 'zh-Hant' || CANTONESE.test(text))) return 'zh-Hant';
+  return detected ?? userLocale;
+}

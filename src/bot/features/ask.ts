@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import { checkDocument } from '../../check/rules.ts';
-import { detectLocale, langOf } from '../../i18n/locale.ts';
+import { langOf, replyLocale } from '../../i18n/locale.ts';
 import { verdictReply } from '../../reply/verdict-card.ts';
 import { answerQuestion, REPRESENTATIVE_DOCUMENT } from '../../reply/answer.ts';
 import { freshFollowUp } from '../../storage/types.ts';
@@ -35,7 +35,7 @@ askFeature.on('message:text', async (ctx, next) => {
     return;
   }
   // Answer in the language of the question; the saved choice only when the text says nothing.
-  const locale = detectLocale(text) ?? ctx.locale;
+  const locale = replyLocale(text, ctx.locale);
   const { knowledge, tables } = ctx.deps.data.current();
   const { kb, index } = knowledge;
   const t = ctx.deps.i18n.translator(locale);

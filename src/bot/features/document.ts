@@ -12,7 +12,7 @@ import { isAbsolute } from 'node:path';
 import { Composer } from 'grammy';
 import type { Tables } from '../../catalogue/tables.ts';
 import type { Direction } from '../../check/rules.ts';
-import { detectLocale, type Locale } from '../../i18n/locale.ts';
+import { replyLocale, type Locale } from '../../i18n/locale.ts';
 import { answerFor, settledFrom, type DocumentAnswer } from '../../read/answer.ts';
 import { ReadError, type DocumentReader } from '../../read/reader.ts';
 import { countryName, documentName, renderDocumentVerdict, renderReading } from '../../read/render.ts';
@@ -65,7 +65,7 @@ documentFeature.on(['message:photo', 'message:document'], async (ctx, next) => {
   const file = photo ? photo.at(-1)! : document!;
   // A caption written in a language answers in it ("去德国" → Chinese).
   const caption = ctx.message.caption?.replace(new RegExp(`@${ctx.me.username}`, 'ig'), ' ').trim() ?? '';
-  const locale = detectLocale(caption) ?? ctx.locale;
+  const locale = replyLocale(caption, ctx.locale);
   const t = ctx.deps.i18n.translator(locale);
   if (document && !READABLE_MIME.test(document.mime_type ?? '')) {
     ctx.outcome = 'document:unsupported';

@@ -11,7 +11,7 @@ import { parseCheckText } from '../../../understand/check-line.ts';
 import { verdictReply } from '../../../reply/verdict-card.ts';
 import { renderCountry, renderPlaceCard } from '../../../check/render.ts';
 import { checkDocument, SOURCES, type Direction } from '../../../check/rules.ts';
-import { detectLocale, langOf, localized } from '../../../i18n/locale.ts';
+import { langOf, localized, replyLocale } from '../../../i18n/locale.ts';
 import { resolvePlace } from '../../../places/index.ts';
 import { escapeHtml, quoteUserText } from '../../../format/html.ts';
 import type { WizardState } from '../../../storage/types.ts';
@@ -62,7 +62,7 @@ function startState(): WizardState {
 
 /** A one-line check or a /country answers in the language it is written in. */
 function useLocaleOf(ctx: BotContext, text: string): void {
-  ctx.locale = detectLocale(text) ?? ctx.locale;
+  ctx.locale = replyLocale(text, ctx.locale);
   ctx.t = ctx.deps.i18n.translator(ctx.locale);
 }
 
