@@ -2,11 +2,12 @@ import { InlineKeyboard, type Transformer } from 'grammy';
 import type { Button, Reply, ShareButton } from '../reply/answer.ts';
 import { splitHtml } from '../format/html.ts';
 import type { BotContext } from './context.ts';
+import { encodeCallback } from './callback-data.ts';
 
 export function keyboardOf(buttons: (Button | ShareButton)[][]): InlineKeyboard | undefined {
   if (!buttons.length) return undefined;
   return InlineKeyboard.from(
-    buttons.map((row) => row.map((b) => ('shareQuery' in b ? InlineKeyboard.switchInline(b.text, b.shareQuery) : InlineKeyboard.text(b.text, b.data)))),
+    buttons.map((row) => row.map((b) => ('shareQuery' in b ? InlineKeyboard.switchInline(b.text, b.shareQuery) : InlineKeyboard.text(b.text, 'action' in b ? encodeCallback(b.action) : b.data)))),
   );
 }
 

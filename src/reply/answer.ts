@@ -4,7 +4,7 @@
  */
 import type { Tables } from '../catalogue/tables.ts';
 import { CHINA_IN_FORCE, checkDocument, type Point, type Verdict } from '../check/rules.ts';
-import { encodeCallback } from '../bot/callback-data.ts';
+import type { ActionButton, CallbackData } from './actions.ts';
 import type { Translate } from '../i18n/index.ts';
 import { langOf, localized, type Locale } from '../i18n/locale.ts';
 import type { FaqEntry } from '../knowledge/schema.ts';
@@ -17,11 +17,8 @@ import { renderSourceLines } from '../format/sources.ts';
 import { GENERAL_FACETS } from '../understand/facets.ts';
 import { answersFacet, entryFitsRoute, entryOfRoute, facetEntryIds, routeOf, type Route } from './routes.ts';
 
-export interface Button {
-  text: string;
-  /** Callback data: ASCII ids only, at most 64 bytes. */
-  data: string;
-}
+/** A button: an action of ours (encoded by the bot), or callback data a bot feature encoded itself. */
+export type Button = ActionButton | { text: string; data: string };
 
 /** Opens Telegram's chat picker with "@bot <query>" typed in: shares an answer through inline mode. */
 export interface ShareButton {
@@ -68,8 +65,8 @@ export function entryTitle(entry: FaqEntry, locale: Locale): string {
   return localized(entry.questions[langOf(locale)][0] ?? entry.id, locale);
 }
 
-export function faqCallbackData(entryId: string, locale: Locale): string {
-  return encodeCallback({ kind: 'faq', id: entryId, locale });
+export function faqAction(entryId: string, locale: Locale): CallbackData {
+  return { kind: 'faq', id: entryId, locale };
 }
 
 export function buttonLabel(text: string): string {
@@ -77,7 +74,7 @@ export function buttonLabel(text: string): string {
 }
 
 export function topicButtons(entries: FaqEntry[], locale: Locale): Button[][] {
-  return entries.map((entry) => [{ text: buttonLabel(entryTitle(entry, locale)), data: faqCallbackData(entry.id, locale) }]);
+  return entries.map((entry) => [{ text: buttonLabel(entryTitle(entry, locale)), action: faqAction(entry.id, locale) }]);
 }
 
 /** Up to three related entries: the entry's curated list first, then the next search candidates. */
@@ -150,9 +147,9 @@ export const REPRESENTATIVE_DOCUMENT = 'notarial-certificate';
 /** Reasons and steps that speak of the document: left out when the user named no document. */
 const DOCUMENT_POINT = /^(?:article1_|ccpit_issued|mfa_accepts_certified|prepare_)/;
 
-export function verdictCallbackData(verdict: Verdict, documentNamed: boolean, locale: Locale): string {
+export function verdictAction(verdict: Verdict, documentNamed: boolean, locale: Locale): CallbackData {
   const document = documentNamed && verdict.document ? verdict.document.id : null;
-  return encodeCallback({ kind: 'vrd', document, country: verdict.country?.code ?? '', direction: verdict.direction, locale });
+  return { kind: 'vrd', document, country: verdict.country?.code ?? '', direction: verdict.direction, locale };
 }
 
 /** The case verdicts a message asks for: one per country named (mainland China itself is never "a country" here). */
@@ -346,7 +343,7 @@ function composeParts(c: Chosen & { u: Understanding; verdicts: Verdict[]; route
 /** A verdict card button per case, and the other way round when the direction was assumed. */
 function caseButtons(u: Understanding, verdicts: Verdict[], locale: Locale, t: Translate): Button[][] {
   const rows = verdicts.map((v) => [
-    { text: buttonLabel(t('answer.verdict_button', { country: localized(placeName(v, locale) ?? '', locale) })), data: verdictCallbackData(v, u.documents.length > 0, locale) },
+    { text: buttonLabel(t('answer.verdict_button', { country: localized(placeName(v, locale) ?? '', locale) })), action: verdictAction(v, u.documents.length > 0, locale) },
   ]);
   const other = otherWayButton(u, verdicts, locale, t);
   return other ? [...rows, [other.button]] : rows;
@@ -375,14 +372,14 @@ function earlierLine(u: Understanding, verdict: Verdict | undefined, tables: Tab
  * A document and a country named without saying which way it goes: the verdict assumes a
  * Chinese document going out, says so, and offers the other way with one button.
  */
-function otherWayButton(u: Understanding, verdicts: Verdict[], locale: Locale, t: Translate): { line: string; button: Button } | undefined {
+function otherWayButton(u: Understanding, verdicts: Verdict[], locale: Locale, t: Translate): { line: string; button: ActionButton } | undefined {
   const verdict = verdicts[0];
   if (u.direction || !u.documents.length || verdicts.length !== 1 || !verdict?.country || verdict.outcome === 'unknown') return undefined;
   const place = localized(placeName(verdict, locale) ?? '', locale);
-  const data = encodeCallback({ kind: 'vrd', document: verdict.document?.id ?? null, country: verdict.country.code, direction: 'to_china', locale });
+  const action: CallbackData = { kind: 'vrd', document: verdict.document?.id ?? null, country: verdict.country.code, direction: 'to_china', locale };
   return {
     line: `↩️ ${escapeHtml(localized(t('answer.assumed_out', { place }), locale))}`,
-    button: { text: buttonLabel(localized(t('answer.other_way_button', { place }), locale)), data },
+    button: { text: buttonLabel(localized(t('answer.other_way_button', { place }), locale)), action },
   };
 }
 
