@@ -14,6 +14,7 @@ import { DataService } from '../src/data/service.ts';
 import { benchOcr } from './ocr.ts';
 import { cpuPerMessage, firstLineOnUnreachableApi, reloadBlock, rssAfterOversizedPosts, START_FLAGS, startupRss } from './probes.ts';
 import { evaluateRetriever, type QualityRow } from './quality.ts';
+import { answerTimes } from './answer-cost.ts';
 import { buildMeasured, RETRIEVERS } from './retrievers.ts';
 import { format, median, percentile } from './stats.ts';
 import { storageBench } from './storage.ts';
@@ -89,6 +90,7 @@ say();
 say('| entries | retriever | build ms | heap MB | median ms | p99 ms | median ratio ours / it | p99 ratio ours / it |');
 say('|---:|---|---:|---:|---:|---:|---:|---:|');
 const speed: { size: number; name: string; p99: number; median: number }[] = [];
+let answerRow: { times: number[]; search: number[] } | undefined;
 for (const size of [50, 500, 5000]) {
   const kb = syntheticKnowledgeBase(real, size);
   const built = RETRIEVERS.map((factory) => ({ ...buildMeasured(factory, kb, lexicon), times: [] as number[] }));
@@ -112,6 +114,13 @@ for (const size of [50, 500, 5000]) {
     const ratio99 = b === base ? '1' : (percentile(base.times, 99) / p99).toFixed(4);
     say(`| ${size} | ${b.retriever.name} | ${format(b.buildMs)} | ${b.heapMb.toFixed(1)} | ${format(med)} | ${format(p99)} | ${ratio} | ${ratio99} |`);
   }
+  // What a user waits for: the whole answer (reading, verdicts, composing), beside our search alone in the same run.
+  if (size === 5000) answerRow = { times: await answerTimes(kb, lexicon, shipped.tables, questions, warmUp, 3), search: built[0]!.times };
+}
+if (answerRow) {
+  const { times, search } = answerRow;
+  say();
+  say(`Whole answer per message at 5,000 entries (reading, verdicts, composing): median ${format(median(times))} ms, p99 ${format(percentile(times, 99))} ms; ${(median(times) / median(search)).toFixed(1)}× our search alone (median, same run).`);
 }
 
 // 3. Bot throughput

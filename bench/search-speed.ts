@@ -15,6 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DataService } from '../src/data/service.ts';
 import { Understander } from '../src/understand/index.ts';
+import { answerTimes } from './answer-cost.ts';
 import { DEFAULT_SEARCH_OPTIONS, FaqIndex } from '../src/knowledge/search.ts';
 import { buildMeasured, RETRIEVERS } from './retrievers.ts';
 import { format, median, percentile } from './stats.ts';
@@ -73,6 +74,13 @@ if (ours) {
   const slowest = [...ours.perQuestion].map(([q, t]) => ({ q, ms: Math.max(...t), med: median(t) })).sort((a, b) => b.ms - a.ms);
   console.log('\nslowest questions (ours): max ms, median ms');
   for (const s of slowest.slice(0, Number(args.slowest))) console.log(`${format(s.ms)}\t${format(s.med)}\t${s.q}`);
+}
+
+// The whole answer per message (reading, verdicts, composing) at this size, against the search alone in the same run.
+if (ours) {
+  const times = await answerTimes(kb, lexicon, shipped.tables, questions, warmUp, repeat);
+  const ratio = median(times) / median(ours.times);
+  console.log(`\nwhole answer per message (${size} entries): median ${format(median(times))} ms, p99 ${format(percentile(times, 99))} ms, max ${format(Math.max(...times))} ms; ${ratio.toFixed(1)}× the search alone (median, same run)`);
 }
 
 // 4,096 characters: the issue's bound for one message (cut to MAX_QUERY_LENGTH inside).
