@@ -287,7 +287,8 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
     const suggestions = fallbackSuggestions(result, byId);
     return { locale, kind: 'fallback', result, verdicts, related: suggestions, reply: renderFallback(suggestions, locale, t) };
   }
-  const related = entry ? relatedEntries(entry, byId, result.candidates.map((c) => c.entry)).filter((r) => r.id !== second?.id && entryFitsRoute(r.id, route)) : [];
+  const shownIds = new Set([...asked, ...(second ? [second] : [])].map((e) => e.id));
+  const related = entry ? relatedEntries(entry, byId, result.candidates.map((c) => c.entry)).filter((r) => !shownIds.has(r.id) && entryFitsRoute(r.id, route)) : [];
   const parts = composeParts({ u, verdicts, route, asked, entry, second, note }, deps, locale, t);
   // Share what inline mode gives again: the entry's question, else the check of a named document.
   const share = entry ? entryTitle(entry, locale) : u.documents.length && verdicts[0] ? verdictShareQuery(verdicts[0], locale) : undefined;

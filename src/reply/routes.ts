@@ -50,7 +50,7 @@ const FACET_ALTERNATIVES: Partial<Record<Facet, string[]>> = {
   time: ['time-savings', 'hk-apostille-abroad'],
   fee: ['fao-fees', 'embassy-legalisation-fees', 'hk-apostille-abroad'],
   verify: ['verify-foreign-apostille'],
-  validity: ['document-recency', 'legalised-before-2023'],
+  validity: ['document-recency'],
   translation: ['apostille-language'],
   double_legalisation: ['no-more-legalization', 'legalisation-steps'],
   e_apostille: ['e-apostille-acceptance'],
