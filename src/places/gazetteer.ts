@@ -127,6 +127,8 @@ export const FOREIGN_CITIES: Record<string, RegionNames[]> = {
   RW: [{ en: 'Kigali', zh: '基加利' }],
   DZ: [{ en: 'Algiers', zh: '阿尔及尔' }],
   QA: [{ en: 'Doha', zh: '多哈' }],
+  CH: [{ en: 'Zurich', zh: '苏黎世', aliases: ['Zürich'] }, { en: 'Geneva', zh: '日内瓦' }],
+  IE: [{ en: 'Dublin', zh: '都柏林' }],
 };
 
 export interface ChinaRegion {

@@ -3,7 +3,7 @@
  * the bot sends it, the console prints it, the ask CLI prints it as plain text.
  */
 import type { Tables } from '../catalogue/tables.ts';
-import { CHINA_IN_FORCE, checkDocument, type Point, type Verdict } from '../check/rules.ts';
+import { CHINA_IN_FORCE, checkDocument, SOURCES, type Point, type Verdict } from '../check/rules.ts';
 import type { ActionButton, CallbackData } from './actions.ts';
 import type { Translate } from '../i18n/index.ts';
 import { langOf, localized, type Locale } from '../i18n/locale.ts';
@@ -154,7 +154,7 @@ export function verdictAction(verdict: Verdict, documentNamed: boolean, locale: 
 
 /** The case verdicts a message asks for: one per country named (mainland China itself is never "a country" here). */
 export function verdictsFor(u: Understanding, tables: Tables, today: string): Verdict[] {
-  if (!u.asksCase || u.sar) return [];
+  if (!u.asksCase || u.sar || u.travel.third) return [];
   // "香港唔係一早已經有咗咩？": a question about the Convention itself, with a place in passing, needs no verdict.
   if (!u.documents.length && u.facets.length && u.facets.every((f) => GENERAL_FACETS.has(f))) return [];
   const date = u.when?.iso;
@@ -280,10 +280,10 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
   if (u.offTopic) return { locale, kind: 'fallback', result, verdicts: [], related: [], reply: renderOutOfScope(byId, locale, t) };
 
   const verdicts = verdictsFor(u, tables, deps.today);
-  const route = routeOf(verdicts[0], u.sar);
+  const route = routeOf(verdicts[0], u.sar, u.travel.third === true);
   const { asked, entry, second } = chooseEntries(u, verdicts, route, deps);
-  const note = verdicts.length || u.direction === 'to_china' ? undefined : documentNote(u, tables, deps.today, locale, t);
-  if (!verdicts.length && !entry && !note && !pastDateNote(u, locale, t)) {
+  const note = verdicts.length || u.direction === 'to_china' || route === 'third' ? undefined : documentNote(u, tables, deps.today, locale, t);
+  if (!verdicts.length && !entry && !note && !pastDateNote(u, locale, t) && route !== 'third') {
     const suggestions = fallbackSuggestions(result, byId);
     return { locale, kind: 'fallback', result, verdicts, related: suggestions, reply: renderFallback(suggestions, locale, t) };
   }
@@ -324,7 +324,7 @@ function chooseEntries(u: Understanding, verdicts: Verdict[], route: Route, deps
 /** The parts of a reply: what was asked first, then the case as read with its verdict, then the entry, then one list of sources. */
 function composeParts(c: Chosen & { u: Understanding; verdicts: Verdict[]; route: Route; note?: string }, deps: AnswerDeps, locale: Locale, t: Translate): string[] {
   const { u, verdicts, asked, entry, second } = c;
-  const parts = [provinceLine(u, c.route, locale, t), ...asked.map((e) => entryBody(e, locale))];
+  const parts = [provinceLine(u, c.route, locale, t), thirdCountryNote(u, deps.tables, locale, t), ...asked.map((e) => entryBody(e, locale))];
   if (verdicts.length) {
     // With an earlier time compared, the verdict is said to be today's ("Now: …").
     const now = u.when?.earlier ? t('answer.case.now') : '';
@@ -336,7 +336,7 @@ function composeParts(c: Chosen & { u: Understanding; verdicts: Verdict[]; route
   const shown = [...(asked.length ? asked : entry ? [entry] : []), ...(second ? [second] : [])];
   parts.push(...shown.filter((e) => !asked.includes(e)).map((e) => entryBody(e, locale)));
   // One list of sources for the whole answer: the verdict's rules first, then the entries'.
-  const cited = [...verdicts.flatMap((v) => v.sources), ...shown.flatMap((e) => e.source)];
+  const cited = [...(c.route === 'third' ? [SOURCES.convention] : []), ...verdicts.flatMap((v) => v.sources), ...shown.flatMap((e) => e.source)];
   if (cited.length) parts.push(sourcesBlock(cited, shown.map((e) => e.updated).sort().at(-1), t));
   return parts.filter((p): p is string => Boolean(p));
 }
@@ -348,6 +348,15 @@ function caseButtons(u: Understanding, verdicts: Verdict[], locale: Locale, t: T
   ]);
   const other = otherWayButton(u, verdicts, locale, t);
   return other ? [...rows, [other.button]] : rows;
+}
+
+/** A paper from one foreign state for another: China's offices have no part; the issuing state's apostille serves, if both apply the Convention. */
+function thirdCountryNote(u: Understanding, tables: Tables, locale: Locale, t: Translate): string | undefined {
+  const { issuing, use, third } = u.travel;
+  if (!third || issuing?.kind !== 'country' || use?.kind !== 'country') return undefined;
+  const lang = langOf(locale);
+  const name = (code: string) => countryRow(tables, code)?.name[lang] ?? tables.places.nameOf(code)?.[lang] ?? code;
+  return `🌐 ${escapeHtml(localized(t('answer.third_country', { issuing: name(issuing.code), use: name(use.code) }), locale))}`;
 }
 
 /** A date before the Convention applied to China, with no country named: what the rule was then. */

@@ -8,11 +8,12 @@
 import type { Verdict } from '../check/rules.ts';
 import type { Facet } from '../understand/facets.ts';
 
-export type Route = 'out' | 'in' | 'legalisation' | 'hk' | 'mo' | 'tw' | 'hk_abroad' | 'mo_abroad' | 'none';
+export type Route = 'out' | 'in' | 'legalisation' | 'hk' | 'mo' | 'tw' | 'hk_abroad' | 'mo_abroad' | 'third' | 'none';
 
 /** The route of a verdict (or of a SAR document going to a third state, which has no verdict of ours). */
-export function routeOf(verdict: Verdict | undefined, sarAbroad?: 'HK' | 'MO'): Route {
+export function routeOf(verdict: Verdict | undefined, sarAbroad?: 'HK' | 'MO', third = false): Route {
   if (sarAbroad) return sarAbroad === 'HK' ? 'hk_abroad' : 'mo_abroad';
+  if (third) return 'third';
   if (!verdict) return 'none';
   if (verdict.outcome === 'special_route') return verdict.place.kind === 'taiwan' ? 'tw' : verdict.country?.code === 'MO' ? 'mo' : 'hk';
   if (verdict.outcome === 'legalization') return 'legalisation';

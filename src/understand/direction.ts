@@ -28,6 +28,8 @@ export interface Travel<P extends PlaceSpan> {
   issuing?: P;
   /** Where the document will be used, when it is not the mainland. */
   use?: P;
+  /** Issued in one foreign state for use in another: China is not on the way. */
+  third?: boolean;
 }
 
 const HAN_WINDOW = 14;
@@ -45,6 +47,8 @@ const ORIGIN_AFTER = [
   /^\s*(?:出具|签发|簽發|出的|开的|開的|开具|開具|办的|辦的|注册|註冊|读|讀|毕业|畢業|留学|留學)/u,
   /^[\s-]*(?:based\s+)?(?:holding\s+|parent\s+|trading\s+|mother\s+)?(?:parent|partner|supplier|head\s*office|hq|headquarters|subsidiary|company|companies|co\.?|firm|entity|registry|court|government|authorit\w*|notary|universit\w*|school|manufacturer|factory|shareholder|investor|director|JV\s+partner|side|docs?|documents?|papers?|certificates?)\b/iu,
   /^(?:'s|’s)\s/u,
+  /^[\s-]*(?:registered|incorporated|based|issued|made)\b/iu,
+  /^[\s-]*(?:[\w-]+\s+)?(?:certificates?|diplomas?|degrees?|licen[cs]es?|extracts?|judg(?:e)?ments?|resolutions?|deeds?|transcripts?)\b/iu,
   /^\s*[\w-]+\s+(?:has\s+|have\s+|just\s+)?(?:sent|send|sends|mailed|gave|provided|forwarded|emailed)\s+(?:us|me|over|their|its|his|her|a|an|the|some|our|two|three)\b/iu,
   /^\s*high\s+court\b/iu,
   // "philippine distributor's SEC certificate": a party of that place whose paper it is.
@@ -66,7 +70,7 @@ const ORIGIN_BEFORE = [
 /** Right before a place: it is where the document goes ("寄去德国", "for use in Tianjin", "buyer in Poland"). */
 const USE_BEFORE = [
   /(?:寄去|寄到|寄往|寄畀|发往|發往|发去|發去|发到|發到|送去|送到|送往|拿去|拿到|攞去|带去|帶去|带到|帶到|交给|交給|交去|出口到|出口去|出口|卖到|賣到|卖去|賣去|运往|運往|运到|運到|发货到|發貨到|去|到|往|给|給|畀)\s*$/u,
-  /\b(?:to|into|for\s+use\s+in|used\s+in|use\s+(?:it\s+|them\s+)?in|going\s+to|goes\s+to|go\s+to|shipping\s+to|ship(?:ped)?\s+to|sending\s+(?:it\s+|them\s+)?to|send(?:\s+it|\s+them)?\s+to|sent\s+to|export(?:ing|ed|s)?\s+to|file[ds]?\s+in|filing\s+in|registration\s+in|register(?:ed|ing)?\s+in|(?:account|branch)\s+in|(?:court|bank|office|wfoe|jv|subsidiary|entity|authority|bureau|registry|amr)\s+in|(?:buyer|customer|client|importer|consignee|distributor|receiver|recipient)s?\s+(?:(?:is|are)\s+)?(?:in|at|from)|(?:to|for)\s+(?:a|an|our|the|my)\s+(?:lawyer|attorney|solicitor|counsel|court|bank|factory|plant|branch|subsidiary|office|wfoe|jv)\s+(?:in|at)|for\s+(?:a|our|the|my)\s+(?:buyer|customer|client|importer)s?\s+in|tender\s+in|(?:sue|suing|sued)\s+(?:them\s+|him\s+|her\s+)?(?:in|at)|(?:lawsuit|litigation|proceedings?|case|arbitration)\s+(?:in|at|before)|(?:needed|required|requested|wanted|used)\s+by\s+(?:our|the|a)\s+)\s+(?:the\s+)?$/iu,
+  /\b(?:to|into|for\s+use\s+in|used\s+in|use\s+(?:it\s+|them\s+)?in|going\s+to|goes\s+to|go\s+to|shipping\s+to|ship(?:ped)?\s+to|sending\s+(?:it\s+|them\s+)?to|send(?:\s+it|\s+them)?\s+to|sent\s+to|export(?:ing|ed|s)?\s+to|file[ds]?\s+in|filing\s+in|registration\s+in|register(?:ed|ing)?\s+in|(?:account|branch)\s+in|(?:court|bank|office|wfoe|jv|subsidiary|entity|authority|bureau|registry|amr)\s+in|(?:buyer|customer|client|importer|consignee|distributor|receiver|recipient)s?\s+(?:(?:is|are)\s+)?(?:in|at|from)|(?:to|for)\s+(?:a|an|our|the|my)\s+(?:lawyer|attorney|solicitor|counsel|court|bank|factory|plant|branch|subsidiary|office|wfoe|jv)\s+(?:in|at)|for\s+(?:a|our|the|my)\s+(?:buyer|customer|client|importer)s?\s+in|tender\s+in|(?:wedding|marriage|study|studies|studying|master'?s|phd|job|work|residence|visa|permit|school|university|college)\s+in|(?:sue|suing|sued)\s+(?:them\s+|him\s+|her\s+)?(?:in|at)|(?:lawsuit|litigation|proceedings?|case|arbitration)\s+(?:in|at|before)|(?:needed|required|requested|wanted|used)\s+by\s+(?:our|the|a)\s+)\s+(?:the\s+)?$/iu,
 ];
 
 /** Right after a place: the document is used there ("在杭州法院用", "要喺深圳用", "客户在巴西要"). */
@@ -99,17 +103,18 @@ export const INTO_CHINA_PHRASES = [
   /\b(?:they|he|she|customer|supplier|partner|distributor)\s+(?:has\s+|have\s+|just\s+)?sent\s+(?:their|his|her|its|the|a|us|over)\b/i,
   /\b(?:foreign|overseas)\s+(?:documents?|docs?|papers?|company|parent|partner|supplier|investor)\b/i,
   /\b(?:our|my)\s+(?:wfoe|jv|chinese\s+subsidiary|china\s+entity)\b/i,
-  /\b(?:work|residence)\s+permit|\bz[- ]visa\b|\bhired\s+by\s+a\s+(?:chinese\s+)?company\s+in\b|\bjob\s+in\s+china\b/i,
+  /\b(?:work|residence)\s+permit(?!\s+(?:in|for)\s+(?!(?:mainland\s+)?china\b))|\bz[- ]visa\b|\bhired\s+by\s+a\s+(?:chinese\s+)?company\s+in\b|\bjob\s+in\s+china\b/i,
   /来华|來華|寄来|寄來|寄过来|寄過來|寄過嚟|寄过嚟|寄回来|寄回來|寄返|带回|帶回|拿来|拿來|攞嚟|送来|送來|发过来|發過來|(?:拿|拎|带|帶|送|寄|攞)(?:到|去|来|來|返|回)(?:中国|中國|内地|內地|大陆|大陸|国内|國內)|(?:寄|发|發|送)(?:咗|了)[^，。,.?？]{0,30}?(?:过|過)(?:来|來|嚟)|(?:到|进|進|在|喺|回)(?:中国|中國|内地|內地|大陆|大陸|国内|國內)(?:使用|用|入职|入職|工作|开户|開戶|注册|註冊|登记|登記)|(?:国内|國內)(?:公司|单位|單位|银行|銀行|法院)|外国(?:公司)?(?:的)?文件|外國(?:公司)?(?:的)?文件|国外(?:的)?文件|國外(?:的)?文件|外资公司|外資公司|外商投资|外商投資/u,
 ];
 
 /** Phrases that alone say a Chinese document is going abroad. */
 export const OUT_OF_CHINA_PHRASES = [/\bfrom\s+(?:mainland\s+)?china\b/i, /\bexport(?:s|ing|ed|er|ers)?\b/i, /从中国|從中國|出国|出國|出口|寄去|寄到国外|送去国外|发往|發往|在国外使用|在國外使用|国外使用|國外使用|境外使用/u];
 
+const WANTS_AFTER = /^[\s-]*(?:court|bank|authorit\w*|embassy|consulate|buyer|customer|client|registry|government|side|tender)s?\s+(?:wants?|requires?|needs?|asks?|requests?|demands?)\b/iu;
 const NATIONALITY_BEFORE = /\b(?:is|are|am|'m|’m)\s+(?:an?\s+)?$/iu;
 const DEMONYM = /[a-z](?:an|ese|ish|i|ch|ic)$/iu;
 /** "Board resolution from our Hangzhou HQ": a mainland place the papers come from. */
-const FROM_BEFORE = /(?:\bfrom(?:\s+our|\s+my|\s+the)?|从|從|由)\s*$/iu;
+const FROM_BEFORE = /(?:\bfrom(?:\s+our|\s+my|\s+the|\s+an?)?|从|從|由)\s*$/iu;
 
 /** "中国驻法国使馆", "the embassy in London": a place named for an embassy is neither issuer nor destination. */
 const EMBASSY_BEFORE = [/(?:驻|駐)\s*$/u, /\b(?:embassy|consulate|mission)\s+(?:in|of)\s+(?:the\s+)?$/iu];
@@ -119,6 +124,8 @@ export function roleOf(text: string, place: PlaceSpan): PlaceRole {
   const hanBefore = before.slice(-HAN_WINDOW);
   const after = text.slice(place.end, place.end + LATIN_WINDOW);
   if (EMBASSY_BEFORE.some((p) => p.test(before))) return 'none';
+  // "the US court wants our company's docs": who asks for a paper is where it goes.
+  if (WANTS_AFTER.test(after)) return 'use';
   if (USED_THERE.test(after) || (place.kind === 'mainland-china' && USED_THERE_EN.test(after))) return 'use';
   // "the new director is Australian": a nationality is where a person's papers come from.
   if (NATIONALITY_BEFORE.test(before) && DEMONYM.test(place.matched ?? '')) return 'origin';
@@ -151,6 +158,8 @@ export function readTravel<P extends PlaceSpan>(text: string, places: readonly P
   if (mainlandOrigin && (use || client || origin)) return { direction: 'from_china', use: (use ?? client ?? origin)! };
   // A Hong Kong, Macao or Taiwan document with no destination named, and no mainland place: its route is not said.
   if (origin && !use && !mainlandUse && !mainland.length && origin.kind === 'country' && SAR_CODES.has(origin.code ?? '')) return { issuing: origin };
+  // A Japanese paper for a German buyer: a matter between those two states, not China's.
+  if (origin && use && !mainlandUse && origin.kind === 'country' && !SAR_CODES.has(origin.code ?? '') && use.kind === 'country') return { issuing: origin, use, third: true };
   // A foreign place of use outweighs a mainland office named on the way ("拿去葡萄牙用，要去北京外交部办吗").
   if (use) return { direction: 'from_china', use, ...(origin ? { issuing: origin } : {}) };
   if (origin) return { direction: 'to_china', issuing: origin };

@@ -36,13 +36,13 @@ const FACET_PATTERNS = {
   where: /(?<!不一样|不同|区别|差别|差异|分别)(?:在哪|在哪里)(?!个国家)|本地办|当地办|在本地|在当地|locally|local\s+(?:office|fao)|哪里办|哪儿办|去哪|到哪|哪个部门|哪个机关|哪个单位|边度|喺边|哪个外办|跑北京|去北京|窗口|地址|where\b|which\s+(?:office|authority|department|agency|counter|window|embassy|consulate)|哪个使馆|哪个领馆|go\s+to\s+beijing|address/u,
   issuer: /谁(?:来)?(?:出|签|发|办|盖)|哪个(?:机关|部门)(?:出|签发)|是\S{0,8}出的还是|出具机关|签发机关|who\s+(?:issues|does|can\s+issue|signs|gives|puts|affixes|apostilles)|who\s+is\s+the\s+(?:competent\s+)?authority|which\s+(?:authority|body)\s+(?:issues|apostilles)|notar\w*\s+(?:\S+\s+){0,5}(?:can|could|will)\s+(?:\S+\s+){0,2}(?:add|issue|do|put|affix|stamp)|他们就能加|他们就能办|公证员说|公证处说|公证处能不能|公证处可以办/u,
   materials: /材料|带什么|带啲乜|准备什么|准备哪些|要带|需要提交|提交什么|需要什么文件|需要哪些文件|what\s+(?:do\s+(?:we|i)\s+)?(?:need\s+to\s+)?bring|documents?\s+required|what\s+(?:papers|documents)\s+(?:do|are)|checklist|application\s+form/u,
-  verify: /真伪|真假|核查|核验|核实|查验|验证|查证|是真的|怎么查|如何查|genuine|verif|authentic(?!at)|\bfake\b|forged|check\s+(?:that|whether|if)\s+(?:the|an|our|this)\s+apostille|check\S*\s+(?:\S+\s+){0,3}(?:real|genuine|valid|legit)\b/u,
+  verify: /真伪|真假|核查|核验|核实|查验|验证|查证|是真的|怎么查|如何查|genuine|verif|authentic(?!at)|\bfake\b|forged|check\s+(?:that|whether|if)\s+(?:the|an|our|this)\s+apostille|check\S*\s+(?:\S+\s+){0,3}(?:real|genuine|valid|legit)\b|confirm\w*\s+(?:\S+\s+){0,8}(?:is|are)\s+(?:real|genuine|authentic)/u,
   translation: /翻译|译本|译文|translat/u,
-  validity: /有效期|过期|失效|多久有效|有效多久|几耐有效|expire|expiry|expired|valid\s+for|validity|how\s+recent|still\s+valid/u,
-  certifies: /证明(?:了)?什么|内容\S{0,6}(?:核实|核查|审核|真实|正确|负责)|content\S*\s+(?:\S+\s+){0,4}(?:verified|checked|true|correct|accurate)|(?:figures|content|numbers|data|amounts?)\s+(?:are|is)\s+(?:true|correct|accurate|real)|prove\S*\s+(?:\S+\s+){0,4}(?:true|correct|accurate)|(?:verif\w*|check\w*|confirm\w*|guarante\w*)\s+(?:the\s+|our\s+|its\s+)?(?:\S+\s+){0,2}(?:results|content|figures|data|accuracy|numbers)|证明内容|内容(?:是否)?(?:真实|正确)|(?:保证|担保|证明)\S{0,6}(?:内容|数据|真实)|confirms?\s+(?:\S+\s+){0,6}(?:correct|true|accurate|content|figures)|certif(?:y|ies)\s+(?:the\s+)?(?:content|figures|accuracy)|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?apostille\s+(?:certify|prove|confirm|mean)|vouch/u,
+  validity: /有效期|过(?:咗|了)?期|失效|多久有效|有效多久|几耐有效|expire|expiry|expired|valid\s+for|validity|how\s+recent|still\s+valid/u,
+  certifies: /证明(?:了)?什么|证明(?:咗|了)?\S{0,12}(?:数字|数据|内容)|(?:数字|数据|内容)\S{0,4}(?:系啱|啱|是对|正确|真实)|内容\S{0,6}(?:核实|核查|审核|真实|正确|负责)|content\S*\s+(?:\S+\s+){0,4}(?:verified|checked|true|correct|accurate)|(?:figures|content|numbers|data|amounts?)\s+(?:are|is)\s+(?:true|correct|accurate|real)|prove\S*\s+(?:\S+\s+){0,4}(?:true|correct|accurate)|(?:verif\w*|check\w*|confirm\w*|guarante\w*)\s+(?:the\s+|our\s+|its\s+)?(?:\S+\s+){0,2}(?:results|content|figures|data|accuracy|numbers)|证明内容|内容(?:是否)?(?:真实|正确)|(?:保证|担保|证明)\S{0,6}(?:内容|数据|真实)|confirms?\s+(?:\S+\s+){0,6}(?:correct|true|accurate|content|figures)|certif(?:y|ies)\s+(?:the\s+)?(?:content|figures|accuracy)|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?apostille\s+(?:certify|prove|confirm|mean)|vouch/u,
   double_legalisation: /双认证|两次认证|双重认证|double[- ]legali[sz]ation|two[- ]step\s+legali/u,
   e_apostille: /电子(?:版)?附加证明|电子apostille|e-?apostille|electronic\s+apostille|网上(?:申请|办理)|online\s+(?:apostille|version|one)|electronic\s+(?:version|one)|电子版|电子的|网上办/u,
-  start_date: /(?:什么时候|何时|几时|哪天|哪一天|哪年)(?:开始)?(?:生效|实施|适用|加入|用|使用)|(?:生效|实施)(?:日期|时间)|when\s+did\s+(?:the\s+)?(?:apostille\s+)?convention\s+(?:take\s+effect|start|begin|enter|apply)|when\s+did\s+china\s+(?:join|accede)|since\s+when/u,
+  start_date: /(?:什么时候|何时|几时|哪天|哪一天|哪年)(?:开始)?(?:生效|实施|适用|加入|用|使用)|(?:生效|实施)(?:日期|时间)|when\s+did\s+(?:the\s+)?(?:apostille\s+)?convention\s+(?:take\s+effect|start|begin|enter|apply)|when\s+did\s+china\s+(?:join|accede|start|begin)|did\s+china\s+start|since\s+when/u,
   signed: /哪年签|什么时候签|何时签|签订|签署于|(?:when|what\s+year)\s+(?:was|were)\s+(?:the\s+)?(?:apostille\s+|hague\s+)?convention\s+(?:signed|concluded|made)/u,
   looks: /贴纸|盖章还是|长什么样|什么样子|样式|长啥样|点样样|look\s+like|sticker|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?(?:chinese\s+)?apostille\s+look/u,
 } satisfies Record<Facet, RegExp>;
@@ -66,14 +66,17 @@ const NARROWED_BY: Partial<Record<Facet, Facet[]>> = {
 
 /** Trade topics outside our scope, even when a document of ours is named. */
 const TRADE_TOPIC =
-  /\bhs\s*(?:code|编码|\d)|hs编码|商品编码|税则|\btariff|duty\s+rate|preferential\s+(?:duty|tariff|rate)|关税|税率|\bl\/c\b|letter\s+of\s+credit|信用证|不符点|discrepanc|\bfreight\b|运费|海运费|空运费|\bvat\b|增值税|出口退税|退税|tax\s+refund|incoterm|\bfob\b|\bcif\b|报关单|改单|customs\s+(?:declaration|entry)\s+(?:\S+\s+){0,4}(?:wrong|error|amend|correct|change|fix)|\bbox\s*\d+|第\s*\d+\s*栏|第[一二三四五六七八九十]+栏|how\s+(?:do\s+i|to|should\s+we|do\s+we)\s+fill|怎么填|如何填|点样填|填写方法|origin\s+criterion|原产地标准|self[- ]declar|approved\s+exporter|自主声明|经核准出口商|罚款|penalt|customs\s+clearance|\bclearance\b|\bcontainers?\b|清关|通关|查验|货柜|import\s+declaration|goods\s+(?:are\s+)?stuck|货(?:物)?被?扣|trademark|商标|\bpatent|专利|\bvisas?\b|签证|bank\s+charges?|手续费|held\s+(?:up\s+)?(?:at|by)\s+(?:\S+\s+)?customs|customs\s+(?:hold|inspection|release)|release\s+(?:the\s+|our\s+)?(?:goods|cargo|containers?|shipment)|扣货|放行|section\s+301|\b(?:20|40)\s*(?:hq|gp|ft)\b|market\s+rate|海运价|柜价|anti-?dumping|反倾销/u;
+  /\bhs\s*(?:code|编码|\d)|hs编码|商品编码|税则|\btariff|duty\s+rate|preferential\s+(?:duty|tariff|rate)|关税|税率|\bl\/c\b|letter\s+of\s+credit|信用证|不符点|discrepanc|\bfreight\b|运费|海运费|空运费|\bvat\b|增值税|出口退税|退税|tax\s+refund|incoterm|\bfob\b|\bcif\b|报关单|改单|customs\s+(?:declaration|entry)\s+(?:\S+\s+){0,4}(?:wrong|error|amend|correct|change|fix)|\bbox\s*\d+|第\s*\d+\s*栏|第[一二三四五六七八九十]+栏|how\s+(?:do\s+i|to|should\s+we|do\s+we)\s+fill|怎么填|如何填|点样填|填写方法|origin\s+criterion|原产地标准|self[- ]declar|approved\s+exporter|自主声明|经核准出口商|罚款|penalt|customs\s+clearance|清关|通关|import\s+declaration|goods\s+(?:are\s+)?stuck|货(?:物)?被?扣|trademark|商标|\bpatent|专利|bank\s+charges?|手续费|\bfda\b|\bce\s*(?:mark|marking|认证|certif\w*)|\bfcc\b|\brohs\b|held\s+(?:up\s+)?(?:at|by)\s+(?:\S+\s+)?customs|customs\s+(?:hold|inspection|release)|release\s+(?:the\s+|our\s+)?(?:goods|cargo|containers?|shipment)|扣货|放行|section\s+301|\b(?:20|40)\s*(?:hq|gp|ft)\b|market\s+rate|海运价|柜价|anti-?dumping|反倾销/u;
+/** Topics that are trade questions only when no document of ours is named ("a diploma for a work visa" is ours). */
+const WEAK_TRADE_TOPIC = /\bclearance\b|\bcontainers?\b|查验|货柜|\bvisas?\b|签证|\bbooking\b|订舱/u;
 /** Words that make a message ours whatever else it asks. */
-const CERTIFICATION = /apostil|legali[sz]|附加证明|海牙|领事认证|使馆认证|双认证|notar|公证/u;
+const CERTIFICATION = /apostil|legali[sz]|附加证明|海牙|领事认证|使馆认证|双认证|notar|公证|\bcertified\b|\bcertify\b|consulate|embassy|使馆|领馆/u;
 
 /** A trade question (HS codes, duties, L/C, freight, VAT refund, filling a form's box) that asks nothing about certification. */
-export function isOffTopicTrade(text: string): boolean {
+export function isOffTopicTrade(text: string, documentNamed = false): boolean {
   const normal = normalizeText(text);
-  return TRADE_TOPIC.test(normal) && !CERTIFICATION.test(normal);
+  if (CERTIFICATION.test(normal)) return false;
+  return TRADE_TOPIC.test(normal) || (!documentNamed && WEAK_TRADE_TOPIC.test(normal));
 }
 
 /** Facets about the Convention itself, whatever the case: a message asking only these needs no verdict. */

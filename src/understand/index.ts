@@ -159,7 +159,7 @@ export class Understander {
     const searchInDomain = allTerms.some((t) => t.quality > 0 && isDomainToken(t.term, index.lexicon));
     const inDomain = searchInDomain || own.countries.length > 0 || own.documents.length > 0 || own.taiwan;
     const nonPlaceTerms = allTerms.filter((t) => !t.term.startsWith(PLACE_TOKEN_PREFIX) && !PLACE_CONCEPTS.has(t.term));
-    const offTopic = isOffTopicTrade(cut);
+    const offTopic = isOffTopicTrade(cut, own.documents.length > 0);
     const followUp = previous !== undefined && !smalltalk && !offTopic && this.readsAsFollowUp(cut, own, topicTerms, searchInDomain);
     const parts = followUp && previous ? carryOver(own, previous, cut, places, tables) : own;
     // A message that moves a document between places describes a case, whatever words it uses.

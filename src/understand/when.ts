@@ -54,6 +54,16 @@ interface Found {
 function absolute(text: string): Found | undefined {
   const full = /(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})/u.exec(text);
   if (full && valid(+full[1]!, +full[2]!, +full[3]!)) return { at: full.index, end: full.index + full[0].length, y: +full[1]!, m: +full[2]!, d: +full[3]! };
+  // 07/11/2023 (day first, as most users here write it; 11/7/2023 stays day first too unless the day cannot be a month).
+  const slashed = /(?<![\d/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/])/u.exec(text);
+  if (slashed) {
+    const [a, b, y] = [+slashed[1]!, +slashed[2]!, +slashed[3]!];
+    const [d, m] = b > 12 ? [b, a] : [a, b];
+    if (valid(y, m, d)) return { at: slashed.index, end: slashed.index + slashed[0].length, y, m, d };
+  }
+  // "23年10月": a two-digit year.
+  const short = /(?<!\d)(\d{2})\s*年\s*(\d{1,2})\s*月/u.exec(text);
+  if (short && +short[2]! >= 1 && +short[2]! <= 12) return { at: short.index, end: short.index + short[0].length, y: 2000 + +short[1]!, m: +short[2]! };
   const hanMonth = /(\d{4})\s*年\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:\s*(\d{1,2})\s*[日号號])?/u.exec(text);
   if (hanMonth) {
     const m = /\d/.test(hanMonth[2]!) ? +hanMonth[2]! : HAN_DIGITS[hanMonth[2]!]!;
@@ -86,7 +96,30 @@ function absolute(text: string): Found | undefined {
 }
 
 /** A month of a year said relative to today: "去年2月", "May this year", "last March", "明年3月". */
+/** "明年一季度", "Q1 next year", "first quarter of 2027": the middle of that quarter. */
+function quarter(text: string, today: string): When | undefined {
+  const year = Number(today.slice(0, 4));
+  const han = /(去年|今年|明年)?\s*(?:第)?([一二三四1-4])\s*季度/u.exec(text);
+  const en = /\bq([1-4])(?:\s+(?:of\s+)?(next|this|last)\s+year|\s+(\d{4}))?\b|\b(first|second|third|fourth)\s+quarter(?:\s+of\s+(next|this|last)\s+year|\s+(?:of\s+)?(\d{4}))?/iu.exec(text);
+  const words: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, first: 1, second: 2, third: 3, fourth: 4 };
+  const offsets: Record<string, number> = { 去年: -1, 今年: 0, 明年: 1, last: -1, this: 0, next: 1 };
+  let q: number | undefined;
+  let y = year;
+  if (han) {
+    q = words[han[2]!] ?? +han[2]!;
+    y = year + (offsets[han[1] ?? '今年'] ?? 0);
+  } else if (en) {
+    q = en[1] ? +en[1] : words[en[4]!.toLowerCase()];
+    const which = (en[2] ?? en[5])?.toLowerCase();
+    const fixed = en[3] ?? en[6];
+    y = fixed ? +fixed : year + (which ? offsets[which]! : 0);
+  }
+  return q ? { iso: iso(y, (q - 1) * 3 + 2, 15), precision: 'month', before: false } : undefined;
+}
+
 function relativeMonth(text: string, today: string): When | undefined {
+  const byQuarter = quarter(text, today);
+  if (byQuarter) return byQuarter;
   const year = Number(today.slice(0, 4));
   const han = /(去年|今年|明年|前年)\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月/u.exec(text);
   if (han) {
@@ -125,7 +158,7 @@ function relatives(text: string, today: string, monthNamed: boolean): When[] {
 
 /** The date or time the message means, or undefined (the rules then apply today's law). */
 /** "现在再寄", "下次", "this time", "like we did in 2019": the case is now, an earlier time is only compared. */
-const NOW_CASE = /(?:现在|而家|如今|这次|這次|下次|今后|以后)(?:再|又|要|还要|仲要)?(?:寄|发|送|办|做|整)|(?:再|又)(?:要)?(?:寄|发|送)|\bthis\s+time\b|\bnext\s+(?:time|shipment|batch|order)\b|\bwhat\s+(?:about\s+)?now\b|\bnow\s*\?|\b(?:like|as)\s+(?:we|i|they)\s+did\b/u;
+const NOW_CASE = /(?:现在|而家|如今|这次|這次|下次|今后|以后)(?:再|又|要|还要|仲要)?(?:寄|发|送|办|做|整)|下一单|下一批|下一票|下批货|\bnext\s+order\b|(?:再|又)(?:要)?(?:寄|发|送)|\bthis\s+time\b|\bnext\s+(?:time|shipment|batch|order)\b|\bwhat\s+(?:about\s+)?now\b|\bnow\s*\?|\b(?:like|as)\s+(?:we|i|they)\s+did\b/u;
 
 export function readWhen(text: string, today: string): When | undefined {
   const normal = normalizeText(text);
