@@ -371,6 +371,14 @@ export function findPlaces(text: string, index: PlaceIndex): PlaceMention[] {
       candidates.push({ start, end, options });
     }
   }
+  // "HK-registered", "Japan-based": the name before a hyphen.
+  for (const { start, end } of words) {
+    const prefix = /^([\p{Script=Latin}]+)-/u.exec(text.slice(start, end))?.[1];
+    if (!prefix) continue;
+    const key = nameKey(prefix);
+    const options = index.lookup(key);
+    if (options.length && (key.length > 2 || (CAPITAL_CODES.has(key) && prefix === prefix.toUpperCase()))) candidates.push({ start, end: start + prefix.length, options });
+  }
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: Candidate[] = [];
   for (const candidate of candidates) {

@@ -359,10 +359,12 @@ function thirdCountryNote(u: Understanding, tables: Tables, locale: Locale, t: T
   return `🌐 ${escapeHtml(localized(t('answer.third_country', { issuing: name(issuing.code), use: name(use.code) }), locale))}`;
 }
 
-/** A date before the Convention applied to China, with no country named: what the rule was then. */
+/** A date named without a country: whether the Convention applied to mainland China then. */
 function pastDateNote(u: Understanding, locale: Locale, t: Translate): string | undefined {
-  if (!u.when || u.when.iso >= CHINA_IN_FORCE || !(u.inDomain || u.documents.length)) return undefined;
-  return escapeHtml(localized(t('check.reason.china_not_yet', { date: u.when.iso }), locale));
+  if (!u.when || !(u.inDomain || u.documents.length)) return undefined;
+  if (u.when.iso < CHINA_IN_FORCE) return escapeHtml(localized(t('check.reason.china_not_yet', { date: u.when.iso }), locale));
+  // "apostilled on 07/11/2023, was that possible?": a day or month named, the Convention already applied.
+  return u.when.precision === 'year' ? undefined : escapeHtml(localized(t('answer.china_in_force_on', { date: u.when.iso }), locale));
 }
 
 /** "sent in March 2024 … again next month": the verdict is for the later time; what applied at the earlier one, when it differs. */

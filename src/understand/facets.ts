@@ -29,7 +29,7 @@ export const FACETS = [
 export type Facet = (typeof FACETS)[number];
 
 const FACET_PATTERNS = {
-  time: /多久|多长时间|多長時間|几天|几日|几耐|几个工作日|几多日|多少天|要几|加急|急件|平件|当天|快点|快啲|how\s+long|how\s+many\s+(?:working\s+|business\s+)?days|how\s+fast|how\s+quickly|turnaround|processing\s+time|urgent|expedit|rush\s+service|same[- ]day/u,
+  time: /多久|多长时间|多長時間|几天|几日|几耐|几个工作日|几多日|多少天|要几|加急|急件|平件|当天|快点|快啲|how\s+long|\btiming\b|how\s+many\s+(?:working\s+|business\s+)?days|how\s+fast|how\s+quickly|turnaround|processing\s+time|urgent|expedit|rush\s+service|same[- ]day/u,
   fee: /多少钱|几钱|几多钱|收费|费用|价钱|价格|要钱|收几|how\s+much(?!\s+(?:time|longer|faster))|\bcosts?\b|\bfees?\b|\bprice\b|\bcharges?\b/u,
   time_saved: /(?:节省|省|快)(?:了)?(?:多少|几多)?(?:个)?(?:工作日|天|时间)|快多少|(?:time|days)\s+(?:\S+\s+){0,3}sav|sav\w*\s+(?:\S+\s+){0,3}(?:time|days)|how\s+much\s+(?:time|faster)|how\s+much\s+quicker/u,
   savings: /cheaper\s+than|比\S{0,10}便宜|便宜了|便宜多少|省钱|省了多少|节省|节约|慳|划算|值唔值|值不值|sav\w*\s+(?:\S+\s+){0,3}(?:money|costs?|fees?|yuan|rmb)|(?:money|costs?|fees?)\s+(?:\S+\s+){0,3}sav\w*|rip(?:ped)?\s+(?:us\s+)?off/u,

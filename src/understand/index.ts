@@ -157,7 +157,8 @@ export class Understander {
     const smalltalk = smalltalkKind(cut);
     // The search's own test (a domain concept named), without paying for a search.
     const searchInDomain = allTerms.some((t) => t.quality > 0 && isDomainToken(t.term, index.lexicon));
-    const inDomain = searchInDomain || own.countries.length > 0 || own.documents.length > 0 || own.taiwan;
+    // "did China start on 7 Nov?" asks about the Convention without naming it.
+    const inDomain = searchInDomain || own.countries.length > 0 || own.documents.length > 0 || own.taiwan || own.facets.includes('start_date');
     const nonPlaceTerms = allTerms.filter((t) => !t.term.startsWith(PLACE_TOKEN_PREFIX) && !PLACE_CONCEPTS.has(t.term));
     const offTopic = isOffTopicTrade(cut, own.documents.length > 0);
     const followUp = previous !== undefined && !smalltalk && !offTopic && this.readsAsFollowUp(cut, own, topicTerms, searchInDomain);
