@@ -217,7 +217,8 @@ export class Understander {
     const length = [...cut.trim()].length;
     const ownCase = own.countries.length + own.documents.length > 0 || own.taiwan;
     if (length <= SIDE_QUESTION_MAX_CHARS && !ownCase && (own.facets.length > 0 || own.when !== undefined || SIDE_QUESTION.test(cut))) return true;
-    if (length > FOLLOW_UP_MAX_CHARS && !(length <= SIDE_QUESTION_MAX_CHARS && SAME_CASE.test(cut))) return false;
+    // A message that opens like a follow-up ("and if the buyer were in Shenzhen instead?") may be a little longer.
+    if (length > FOLLOW_UP_MAX_CHARS && !(length <= SIDE_QUESTION_MAX_CHARS && (SAME_CASE.test(cut) || FOLLOW_UP_MARKER.test(cut.trim())))) return false;
     return (
       FOLLOW_UP_MARKER.test(cut.trim()) ||
       (ownCase && !this.deps.index.searchTerms(topicTerms).matched) ||
@@ -295,6 +296,8 @@ function carryOver(own: CaseParts, previous: FollowUpContext, cut: string, place
     facets: own.facets.length || ownCase ? own.facets : (previous.facets ?? []),
     taiwan: own.taiwan || (samePlace && previous.taiwan === true),
     ...(sar ? { sar } : {}),
+    ...((own.issuing ?? (samePlace ? previous.issuing : undefined)) ? { issuing: (own.issuing ?? previous.issuing)! } : {}),
+    ...(own.use ? { use: own.use } : {}),
   };
 }
 
