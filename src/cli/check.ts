@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { runCli } from './run.ts';
 import { DataService } from '../data/service.ts';
-import { renderVerdict } from '../check/render.ts';
+import { renderVerdict } from '../reply/verdict-html.ts';
 import { checkDocument, today, type Direction } from '../check/rules.ts';
 import { createConfig, loadDotEnv } from '../infra/config.ts';
 import { I18n } from '../i18n/index.ts';

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Translate } from '../i18n/index.ts';
 import { analyze } from '../knowledge/analyze.ts';
 import type { FaqEntry } from '../knowledge/schema.ts';
-import type { Knowledge } from '../knowledge/service.ts';
+import type { Knowledge } from '../knowledge/knowledge.ts';
 import { quoteUserText } from '../format/html.ts';
 import type { UnansweredQuestion } from '../storage/types.ts';
 

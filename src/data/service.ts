@@ -11,7 +11,7 @@ import { analyze, buildLexicon, type LexiconTables } from '../knowledge/analyze.
 import { CONCEPTS, type ConceptGroup } from '../knowledge/lexicon.ts';
 import { parseFaq, type KnowledgeBase } from '../knowledge/load.ts';
 import { DEFAULT_SEARCH_OPTIONS, PLACE_TOKEN_PREFIX } from '../knowledge/search.ts';
-import { buildKnowledge, buildKnowledgeInSlices, type Knowledge } from '../knowledge/service.ts';
+import { buildKnowledge, buildKnowledgeInSlices, type Knowledge } from '../knowledge/knowledge.ts';
 import { validateOffThread } from './load-offthread.ts';
 import type { DataPaths, ValidatedData } from './types.ts';
 import { hasErrors, validateCountries, validateDocuments, validateFaq, type FaqCheckOptions, type Issue } from './validate.ts';

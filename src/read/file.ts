@@ -8,10 +8,10 @@ import type { Direction, Verdict } from '../check/rules.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { htmlToPlain } from '../format/html.ts';
-import { answerFor, settledFrom } from './answer.ts';
+import { answerFor, settledFrom } from './document-verdict.ts';
 import { DocumentReader } from './reader.ts';
-import { countryName, documentName, renderDocumentVerdict, renderReading } from './render.ts';
-import { understandDocument, type Reading } from './understand.ts';
+import { countryName, documentName, renderDocumentVerdict, renderReading } from './document-reply.ts';
+import { understandDocument, type Reading } from './paper.ts';
 
 export interface FileCheckOptions {
   dataDir: string;

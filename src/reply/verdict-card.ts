@@ -2,7 +2,7 @@
 import type { Translate } from '../i18n/index.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { shareRow, verdictShareQuery, type Reply } from './answer.ts';
-import { renderVerdict } from '../check/render.ts';
+import { renderVerdict } from './verdict-html.ts';
 import type { Verdict } from '../check/rules.ts';
 
 /**

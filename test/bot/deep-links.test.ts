@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderVerdict } from '../../src/check/render.ts';
+import { renderVerdict } from '../../src/reply/verdict-html.ts';
 import { checkDocument } from '../../src/check/rules.ts';
 import { checkPayload, deepLink, faqPayload } from '../../src/bot/features/start.ts';
 import { entryTitle } from '../../src/reply/answer.ts';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTables, type Tables } from '../../src/catalogue/tables.ts';
 import { parseCheckText } from '../../src/understand/check-line.ts';
-import { renderVerdict } from '../../src/check/render.ts';
+import { renderVerdict } from '../../src/reply/verdict-html.ts';
 import { checkDocument, type CheckInput, type Outcome } from '../../src/check/rules.ts';
 import { I18n } from '../../src/i18n/index.ts';
 

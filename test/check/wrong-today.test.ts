@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTables, type Tables } from '../../src/catalogue/tables.ts';
-import { renderVerdict } from '../../src/check/render.ts';
+import { renderVerdict } from '../../src/reply/verdict-html.ts';
 import { checkDocument, type CheckInput, type Verdict } from '../../src/check/rules.ts';
 import { I18n } from '../../src/i18n/index.ts';
 import { htmlToPlain } from '../../src/format/html.ts';

@@ -8,7 +8,7 @@ import { LOCAL_BOT_INFO, LocalApi } from '../../src/bot/local-api.ts';
 import { callbackUpdate, textUpdate, type LocalUser } from '../../src/bot/updates.ts';
 import { I18n } from '../../src/i18n/index.ts';
 import type { KnowledgeBase } from '../../src/knowledge/load.ts';
-import { buildKnowledge } from '../../src/knowledge/service.ts';
+import { buildKnowledge } from '../../src/knowledge/knowledge.ts';
 import { silentLogger } from '../../src/infra/logger.ts';
 import { Store } from '../../src/storage/store.ts';
 import type { Storage } from '../../src/storage/types.ts';

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentReader } from '../../src/read/reader.ts';
-import { understandDocument, type Reading } from '../../src/read/understand.ts';
+import { understandDocument, type Reading } from '../../src/read/paper.ts';
 import { shippedData, tempDir } from '../helpers/bot.ts';
 
 const DIR = 'test/fixtures/documents';

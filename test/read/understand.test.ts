@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { answerFor, settledFrom } from '../../src/read/answer.ts';
+import { answerFor, settledFrom } from '../../src/read/document-verdict.ts';
 import { tidyOcrText } from '../../src/read/ocr.ts';
 import { sniffKind } from '../../src/read/extract.ts';
-import { understandDocument } from '../../src/read/understand.ts';
+import { understandDocument } from '../../src/read/paper.ts';
 import { shippedData } from '../helpers/bot.ts';
 
 const lines = (...texts: string[]) => texts.map((text) => ({ text, confidence: 90 }));

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { Composer } from 'grammy';
 import { parseCheckText } from '../../../understand/check-line.ts';
 import { verdictReply } from '../../../reply/verdict-card.ts';
-import { renderCountry, renderPlaceCard } from '../../../check/render.ts';
+import { renderCountry, renderPlaceCard } from '../../../reply/verdict-html.ts';
 import { checkDocument, SOURCES, type Direction } from '../../../check/rules.ts';
 import { langOf, localized, replyLocale } from '../../../i18n/locale.ts';
 import { resolvePlace } from '../../../places/index.ts';

@@ -5,7 +5,7 @@ import { TAIWAN_REGION, type Bilingual, type PlaceFound } from '../places/index.
 import { escapeHtml } from '../format/html.ts';
 import { renderSourceLines } from '../format/sources.ts';
 import type { Country } from '../catalogue/schema.ts';
-import type { Point, Verdict } from './rules.ts';
+import type { Point, Verdict } from '../check/rules.ts';
 
 /** How many sources a card shows; all of them stay in the data and in --json. */
 export const CARD_SOURCES = 3;

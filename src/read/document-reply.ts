@@ -1,11 +1,11 @@
 /** What was read, and the verdict or the question, as HTML for one locale (no Telegram here). */
 import type { Tables } from '../catalogue/tables.ts';
-import { renderVerdict } from '../check/render.ts';
+import { renderVerdict } from '../reply/verdict-html.ts';
 import type { Verdict } from '../check/rules.ts';
 import type { Translate } from '../i18n/index.ts';
 import { langOf, localized, type Locale } from '../i18n/locale.ts';
 import { escapeHtml, quoteUserText } from '../format/html.ts';
-import type { Reading } from './understand.ts';
+import type { Reading } from './paper.ts';
 
 /** Lines of the document shown back to the user, so they can see what the verdict rests on. */
 const MAX_LINES_SHOWN = 6;

@@ -5,7 +5,7 @@
  */
 import type { Tables } from '../catalogue/tables.ts';
 import { checkDocument, type Direction, type Verdict } from '../check/rules.ts';
-import type { Reading } from './understand.ts';
+import type { Reading } from './paper.ts';
 
 export type DocumentAnswer =
   | { kind: 'verdict'; verdict: Verdict }
