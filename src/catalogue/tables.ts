@@ -18,6 +18,10 @@ export interface Tables {
   documentNames: NameIndex<DocumentType>;
   /** Every real place name (see src/places); rebuilt with the tables, so hot reload keeps it in step. */
   places: PlaceIndex;
+  /** One country's row by ISO code (Hong Kong and Macao included), the one lookup every layer uses. */
+  country(code: string): Country | undefined;
+  /** One document type by id. */
+  document(id: string): DocumentType | undefined;
 }
 
 export interface Resolved<T> {
@@ -116,9 +120,13 @@ export function buildTables(countriesJson: unknown, documentsJson: unknown): Tab
   const documentsFile = DocumentsFileSchema.parse(documentsJson);
   const { countries } = countriesFile;
   const { documents } = documentsFile;
+  const byCode = new Map(countries.map((c) => [c.code, c]));
+  const byId = new Map(documents.map((d) => [d.id, d]));
   return {
     countries,
     documents,
+    country: (code) => byCode.get(code),
+    document: (id) => byId.get(id),
     groups: documentsFile.groups,
     countriesAsOf: countriesFile.asOf,
     documentNames: new NameIndex(documents, (d) => [d.id, d.name.en, d.name.zh, ...d.aliases], (d) => d.id),

@@ -184,7 +184,7 @@ function startDraft(input: CheckInput, tables: Tables, todayIso: string): Draft 
   const place = resolvePlace(input.country, tables.places);
   const document = documentMatch.item;
   const code = place.kind === 'country' ? place.code : undefined;
-  const country: Country | undefined = code ? tables.countries.find((c) => c.code === code) : undefined;
+  const country: Country | undefined = code ? tables.country(code) : undefined;
   const countryName = code ? (country?.name ?? tables.places.nameOf(code)) : undefined;
   const verdict: Verdict = {
     outcome: 'unknown',

@@ -11,12 +11,12 @@ import type { Reading } from './paper.ts';
 const MAX_LINES_SHOWN = 6;
 
 export function documentName(tables: Tables, id: string, locale: Locale): string {
-  const document = tables.documents.find((d) => d.id === id);
+  const document = tables.document(id);
   return document ? localized(document.name[langOf(locale)], locale) : id;
 }
 
 export function countryName(tables: Tables, code: string, locale: Locale): string {
-  const country = tables.countries.find((c) => c.code === code);
+  const country = tables.country(code);
   return country ? localized(country.name[langOf(locale)], locale) : code;
 }
 

@@ -9,7 +9,7 @@ import type { Translate } from '../i18n/index.ts';
 import { langOf, localized, type Locale } from '../i18n/locale.ts';
 import type { FaqEntry } from '../knowledge/schema.ts';
 import type { FaqIndex, SearchResult } from '../knowledge/search.ts';
-import { countryCodes, countryRow, isTableName, placesIn } from '../understand/places.ts';
+import { countryCodes, isTableName, placesIn } from '../understand/places.ts';
 import { Understander, type FollowUpContext, type Understanding } from '../understand/index.ts';
 import { TAIWAN_REGION } from '../places/index.ts';
 import { escapeHtml } from '../format/html.ts';
@@ -159,7 +159,7 @@ export function verdictsFor(u: Understanding, tables: Tables, today: string): Ve
   if (!u.documents.length && u.facets.length && u.facets.every((f) => GENERAL_FACETS.has(f))) return [];
   const date = u.when?.iso;
   const document = u.documents[0]?.id ?? REPRESENTATIVE_DOCUMENT;
-  const countries = u.countries.filter((code) => countryRow(tables, code));
+  const countries = u.countries.filter((code) => tables.country(code));
   if (!countries.length && u.taiwan) return [checkDocument({ document, country: 'TW', direction: u.direction, date }, tables, today)];
   // A place the message gives a role (issuer or destination) is the case; others are mentioned in passing.
   const placed = [u.travel.issuing, u.travel.use].some((p) => p?.kind === 'country');
@@ -197,7 +197,7 @@ export function renderVerdictSummary(verdict: Verdict, documentNamed: boolean, l
   const keep = (p: Point) => documentNamed || !DOCUMENT_POINT.test(p.code);
   const say = (prefix: string, point: Point) => t(`check.${prefix}.${point.code}`, { ...names, ...point.params });
   const heading = [names.country, documentNamed ? names.document : ''].filter(Boolean).map((n) => escapeHtml(localized(n, locale))).join(' · ');
-  const country = verdict.country ? countryRow(tables, verdict.country.code) : undefined;
+  const country = verdict.country ? tables.country(verdict.country.code) : undefined;
   const lines = [`<b>${heading}: ${when}${t(`check.outcome.${verdict.outcome}`)}</b>`];
   // "X is a party" beside a legalisation verdict (India) would read as a yes: only where the Convention does or soon will apply.
   const applies = verdict.outcome === 'apostille' || verdict.reasons.some((r) => r.code === 'not_yet_in_force');
@@ -355,7 +355,7 @@ function thirdCountryNote(u: Understanding, tables: Tables, locale: Locale, t: T
   const { issuing, use, third } = u.travel;
   if (!third || issuing?.kind !== 'country' || use?.kind !== 'country') return undefined;
   const lang = langOf(locale);
-  const name = (code: string) => countryRow(tables, code)?.name[lang] ?? tables.places.nameOf(code)?.[lang] ?? code;
+  const name = (code: string) => tables.country(code)?.name[lang] ?? tables.places.nameOf(code)?.[lang] ?? code;
   return `🌐 ${escapeHtml(localized(t('answer.third_country', { issuing: name(issuing.code), use: name(use.code) }), locale))}`;
 }
 

@@ -62,7 +62,7 @@ export function findDocuments(text: string, tables: Tables, conceptTokens: Itera
     }
   }
   for (const token of conceptTokens) {
-    const document = token.startsWith('#') ? tables.documents.find((d) => d.id === token.slice(1)) : undefined;
+    const document = token.startsWith('#') ? tables.document(token.slice(1)) : undefined;
     if (document && !hits.some((h) => h.document.id === document.id)) hits.push({ at: Number.MAX_SAFE_INTEGER, end: Number.MAX_SAFE_INTEGER, document });
   }
   hits.sort((a, b) => a.at - b.at || b.end - a.end);

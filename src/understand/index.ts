@@ -17,7 +17,7 @@ import { MAX_QUERY_LENGTH, PLACE_TOKEN_PREFIX, type FaqIndex, type QueryTerm, ty
 import { readTravel, SAR_CODES, sarAbroad, type Travel } from './direction.ts';
 import { findDocuments, withoutPurposes } from './entities.ts';
 import { FACETS, isOffTopicTrade, readFacets, type Facet } from './facets.ts';
-import { countryCodes, countryRow, placesIn, type PlaceMention } from './places.ts';
+import { countryCodes, placesIn, type PlaceMention } from './places.ts';
 import { smalltalkKind, type SmalltalkKind } from './smalltalk.ts';
 import { readWhen, type When } from './when.ts';
 
@@ -289,8 +289,8 @@ function carryOver(own: CaseParts, previous: FollowUpContext, cut: string, place
   const only = places.length === 1 ? places[0] : undefined;
   if (!sar && !direction && !previous.countries.length && only?.kind === 'country' && SAR_CODES.has(only.code)) sar = only.code as 'HK' | 'MO';
   return {
-    countries: samePlace ? previous.countries.filter((code) => countryRow(tables, code)) : own.countries,
-    documents: own.documents.length ? own.documents : previous.documents.map((id) => tables.documents.find((d) => d.id === id)).filter((d): d is DocumentType => d !== undefined),
+    countries: samePlace ? previous.countries.filter((code) => tables.country(code)) : own.countries,
+    documents: own.documents.length ? own.documents : previous.documents.map((id) => tables.document(id)).filter((d): d is DocumentType => d !== undefined),
     ...(direction ? { direction } : {}),
     ...(when ? { when } : {}),
     facets: own.facets.length || ownCase ? own.facets : (previous.facets ?? []),

@@ -4,7 +4,6 @@
  * China (its provinces and cities), Taiwan. A name shared by two places is not guessed.
  */
 import type { Tables } from '../catalogue/tables.ts';
-import type { Country } from '../catalogue/schema.ts';
 import { findPlaces, type PlaceIndex, type PlaceTarget } from '../places/index.ts';
 import { nameKey } from '../places/names.ts';
 
@@ -31,14 +30,9 @@ export function countryCodes(places: PlaceMention[]): string[] {
   return [...new Set(places.flatMap((p) => (p.kind === 'country' ? [p.code] : [])))];
 }
 
-/** The country table's row for an ISO code (places may name countries the table does not have). */
-export function countryRow(tables: Tables, code: string): Country | undefined {
-  return tables.countries.find((c) => c.code === code);
-}
-
 /** Whether `text` is one of the table's own names for the country (not a demonym or a language: "French"). */
 export function isTableName(tables: Tables, code: string, text: string): boolean {
-  const row = countryRow(tables, code);
+  const row = tables.country(code);
   const key = nameKey(text);
   return row !== undefined && [row.code, row.name.en, row.name.zh, row.officialName, ...row.aliases].some((name) => nameKey(name) === key);
 }

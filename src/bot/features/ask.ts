@@ -5,7 +5,6 @@ import { verdictReply } from '../../reply/verdict-card.ts';
 import { answerQuestion, REPRESENTATIVE_DOCUMENT } from '../../reply/answer.ts';
 import { freshFollowUp } from '../../storage/types.ts';
 import { readFollowUpContext, type FollowUpContext } from '../../understand/index.ts';
-import { countryRow } from '../../understand/places.ts';
 import { onButton } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
@@ -75,7 +74,7 @@ onButton(askFeature, 'faq', async (ctx, { id, locale }) => {
 // The full verdict card behind an answer's button.
 onButton(askFeature, 'vrd', async (ctx, { document, country, direction, locale }) => {
   const { tables } = ctx.deps.data.current();
-  if (!countryRow(tables, country) || (document && !tables.documents.some((d) => d.id === document))) {
+  if (!tables.country(country) || (document && !tables.document(document))) {
     await ctx.answerCallbackQuery({ text: ctx.t('stale_button') });
     return;
   }

@@ -96,7 +96,7 @@ checkFeature.command('country', async (ctx) => {
     await ctx.reply(`${notFound}${options ? `\n${ctx.t('check.label.suggest_countries')}: ${escapeHtml(options)}` : ''}`);
     return;
   }
-  const row = place.kind === 'country' ? tables.countries.find((c) => c.code === place.code) : undefined;
+  const row = place.kind === 'country' ? tables.country(place.code) : undefined;
   const html = row
     ? renderCountry(row, ctx.locale, ctx.t, place)
     : renderPlaceCard(place, place.kind === 'country' ? (tables.places.nameOf(place.code) ?? place.name) : place.name, tables.countriesAsOf, ctx.locale, ctx.t, SOURCES.hcchStatus);

@@ -57,7 +57,7 @@ export function countryButtons(ctx: BotContext, state: WizardState, places: (Cou
 
 export function frequentCountries(ctx: BotContext): Country[] {
   const { tables } = ctx.deps.data.current();
-  return FREQUENT_COUNTRIES.map((code) => tables.countries.find((c) => c.code === code)).filter((c) => c !== undefined);
+  return FREQUENT_COUNTRIES.map((code) => tables.country(code)).filter((c) => c !== undefined);
 }
 
 /** The prompt and buttons for the step the wizard is at. */
