@@ -68,7 +68,8 @@ const NARROWED_BY: Partial<Record<Facet, Facet[]>> = {
 const TRADE_TOPIC =
   /\bhs\s*(?:code|编码|\d)|hs编码|商品编码|税则|\btariff|duty\s+rate|preferential\s+(?:duty|tariff|rate)|关税|税率|\bl\/c\b|letter\s+of\s+credit|信用证|不符点|discrepanc|\bfreight\b|运费|海运费|空运费|\bvat\b|增值税|出口退税|退税|tax\s+refund|incoterm|\bfob\b|\bcif\b|报关单|改单|customs\s+(?:declaration|entry)\s+(?:\S+\s+){0,4}(?:wrong|error|amend|correct|change|fix)|\bbox\s*\d+|第\s*\d+\s*栏|第[一二三四五六七八九十]+栏|how\s+(?:do\s+i|to|should\s+we|do\s+we)\s+fill|怎么填|如何填|点样填|填写方法|origin\s+criterion|原产地标准|self[- ]declar|approved\s+exporter|自主声明|经核准出口商|罚款|penalt|customs\s+clearance|清关|通关|import\s+declaration|goods\s+(?:are\s+)?stuck|货(?:物)?被?扣|trademark|商标|\bpatent|专利|bank\s+charges?|手续费|\bfda\b|\bce\s*(?:mark|marking|认证|certif\w*)|\bfcc\b|\brohs\b|held\s+(?:up\s+)?(?:at|by)\s+(?:\S+\s+)?customs|customs\s+(?:hold|inspection|release)|release\s+(?:the\s+|our\s+)?(?:goods|cargo|containers?|shipment)|扣货|放行|section\s+301|\b(?:20|40)\s*(?:hq|gp|ft)\b|market\s+rate|海运价|柜价|anti-?dumping|反倾销/u;
 /** Topics that are trade questions only when no document of ours is named ("a diploma for a work visa" is ours). */
-const WEAK_TRADE_TOPIC = /\bclearance\b|\bcontainers?\b|查验|货柜|\bvisas?\b|签证|\bbooking\b|订舱/u;
+const WEAK_TRADE_TOPIC =
+  /\bclearance\b|\bcontainers?\b|查验|货柜|\bvisas?\b|签证|\bbooking\b|订舱|\bt\/t\b|\bd\/p\b|\bd\/a\b|payment\s+terms?|\bdeposit\b|cargo\s+insurance|\binsurance\b|exchange\s+rate|\bmoq\b|\bsamples?\b|shipping\s+marks?|\blabel(?:l)?ing\b|\bquotas?\b|\bsanctions?\b|dual[- ]use|\bwarranty\b|\bcommission\b|\bquotation\b|price\s+(?:quote|list\s+for)|income\s+tax|corporate\s+tax|company\s+registration\s+(?:cost|fee)|付款方式|定金|尾款|保险|汇率|起订量|样品|唛头|配额|制裁|报价|佣金|验货|所得税|个税|注册公司(?:要)?(?:多少钱|费用)|开公司要多少钱|退货|索赔|物流|快递|清关费/u;
 /** Words that make a message ours whatever else it asks. */
 const CERTIFICATION = /apostil|legali[sz]|附加证明|海牙|领事认证|使馆认证|双认证|notar|公证|\bcertified\b|\bcertify\b|consulate|embassy|使馆|领馆/u;
 
