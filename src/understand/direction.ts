@@ -75,7 +75,7 @@ const USE_BEFORE = [
 
 /** Right after a place: the document is used there ("在杭州法院用", "要喺深圳用", "客户在巴西要"). */
 const USE_AFTER = [
-  /^\s*(?:的|嘅)?\s*(?:法院|银行|銀行|开户|開戶|使用|用|登记|登記|注册用|註冊用|递交|遞交|提交|市场监管|市場監管|场监管|場監管|工商|外资公司|外資公司|公司用|入职|入職|上市|诉讼|訴訟|打官司|海关|海關|招标|招標|投标|投標|客户|客戶|买家|買家|买方|買方|进口商|進口商|收货人|收貨人|大使馆|大使館|使馆|使館|领事馆|領事館)/u,
+  /^\s*(?:的|嘅)?\s*(?:法院|银行|銀行|开户|開戶|使用|用|登记|登記|注册用|註冊用|递交|遞交|提交|市场监管|市場監管|场监管|場監管|工商|外资公司|外資公司|公司用|入职|入職|上市|诉讼|訴訟|打官司|海关|海關|招标|招標|投标|投標|大使馆|大使館|使馆|使館|领事馆|領事館)/u,
   /^\s*(?:做|办|辦|搞|开|開|申请|申請|上|入|读|讀)?\s*(?:家属|家屬)?(?:变更|變更|登记|登記|注册|註冊|开户|開戶|诉讼|訴訟|居留|工作签证|工作簽證|签证|簽證|工作许可|工作許可|工作证|工作證|户口|戶口|落户|落戶|入学|入學|入职|入職|(?:开|開|注册|註冊|设立|設立)(?:公司|分公司|代表处|代表處|办事处|辦事處)|结婚登记|結婚登記)/u,
   /^[\s-]*(?:bank|court|tender|authorit\w*\s+(?:require|want|ask)\w*|embassy|consulate)s?\b/iu,
 ];
@@ -107,9 +107,13 @@ export const INTO_CHINA_PHRASES = [
   /来华|來華|寄来|寄來|寄过来|寄過來|寄過嚟|寄过嚟|寄回来|寄回來|寄返|带回|帶回|拿来|拿來|攞嚟|送来|送來|发过来|發過來|(?:拿|拎|带|帶|送|寄|攞)(?:到|去|来|來|返|回)(?:中国|中國|内地|內地|大陆|大陸|国内|國內)|(?:寄|发|發|送)(?:咗|了)[^，。,.?？]{0,30}?(?:过|過)(?:来|來|嚟)|(?:到|进|進|在|喺|回)(?:中国|中國|内地|內地|大陆|大陸|国内|國內)(?:使用|用|入职|入職|工作|开户|開戶|注册|註冊|登记|登記)|(?:国内|國內)(?:公司|单位|單位|银行|銀行|法院)|外国(?:公司)?(?:的)?文件|外國(?:公司)?(?:的)?文件|国外(?:的)?文件|國外(?:的)?文件|外资公司|外資公司|外商投资|外商投資/u,
 ];
 
+/** "客户要我们的营业执照", "buyer wants our CO": with a customer abroad, our own papers go to them. */
+const OUR_PAPERS = /我们的|我們的|我哋嘅|我哋的|我司的|本公司的|\bour\b/iu;
+
 /** Phrases that alone say a Chinese document is going abroad. */
 export const OUT_OF_CHINA_PHRASES = [/\bfrom\s+(?:mainland\s+)?china\b/i, /\bexport(?:s|ing|ed|er|ers)?\b/i, /从中国|從中國|出国|出國|出口|寄去|寄到国外|送去国外|发往|發往|在国外使用|在國外使用|国外使用|國外使用|境外使用/u];
 
+const OFFICE_AFTER = /^\s*(?:的)?\s*(?:市|省)?(?:外办|外辦|外事|公证处|公證處|贸促会|貿促會|外交部|fao\b|foreign\s+affairs)/iu;
 const WANTS_AFTER = /^[\s-]*(?:court|bank|authorit\w*|embassy|consulate|buyer|customer|client|registry|government|side|tender)s?\s+(?:wants?|requires?|needs?|asks?|requests?|demands?)\b/iu;
 const NATIONALITY_BEFORE = /\b(?:is|are|am|'m|’m)\s+(?:an?\s+)?$/iu;
 const DEMONYM = /[a-z](?:an|ese|ish|i|ch|ic)$/iu;
@@ -127,6 +131,8 @@ export function roleOf(text: string, place: PlaceSpan): PlaceRole {
   // "the US court wants our company's docs": who asks for a paper is where it goes.
   if (WANTS_AFTER.test(after)) return 'use';
   if (USED_THERE.test(after) || (place.kind === 'mainland-china' && USED_THERE_EN.test(after))) return 'use';
+  // "去沈阳外办还是北京": an office one applies at, not where the paper is used.
+  if (place.kind === 'mainland-china' && OFFICE_AFTER.test(after)) return 'none';
   // "the new director is Australian": a nationality is where a person's papers come from.
   if (NATIONALITY_BEFORE.test(before) && DEMONYM.test(place.matched ?? '')) return 'origin';
   if (ORIGIN_AFTER.some((p) => p.test(after))) {
@@ -164,7 +170,7 @@ export function readTravel<P extends PlaceSpan>(text: string, places: readonly P
   if (use) return { direction: 'from_china', use, ...(origin ? { issuing: origin } : {}) };
   if (origin) return { direction: 'to_china', issuing: origin };
   // A customer abroad: our papers go to them, unless the papers are to be used here ("they sent their CR … we sue in Yiwu").
-  if (client) return mainlandUse ? { direction: 'to_china', issuing: client } : { direction: OUT_OF_CHINA_PHRASES.some((p) => p.test(text)) ? 'from_china' : undefined, use: client };
+  if (client) return mainlandUse ? { direction: 'to_china', issuing: client } : { direction: OUR_PAPERS.test(text) || OUT_OF_CHINA_PHRASES.some((p) => p.test(text)) ? 'from_china' : undefined, use: client };
   const unplaced = abroad.find((r) => r.role === 'none' || r.role === 'located')?.place;
   if (mainlandUse && unplaced && !OUT_OF_CHINA_PHRASES.some((p) => p.test(text))) return { direction: 'to_china', issuing: unplaced };
   if (mainlandUse && !abroad.length) return { direction: 'to_china' };
