@@ -73,7 +73,7 @@ const USE_BEFORE = [
   /\b(?:to|into|for\s+use\s+in|used\s+in|use\s+(?:it\s+|them\s+)?in|going\s+to|goes\s+to|go\s+to|shipping\s+to|ship(?:ped)?\s+to|sending\s+(?:it\s+|them\s+)?to|send(?:\s+it|\s+them)?\s+to|sent\s+to|export(?:ing|ed|s)?\s+to|file[ds]?\s+in|filing\s+in|registration\s+in|register(?:ed|ing)?\s+in|(?:account|branch)\s+in|(?:court|bank|office|wfoe|jv|subsidiary|entity|authority|bureau|registry|amr)\s+in|(?:buyer|customer|client|importer|consignee|distributor|receiver|recipient)s?\s+(?:(?:is|are|was|were)\s+)?(?:in|at|from)|(?:to|for)\s+(?:a|an|our|the|my)\s+(?:lawyer|attorney|solicitor|counsel|court|bank|factory|plant|branch|subsidiary|office|wfoe|jv)\s+(?:in|at)|for\s+(?:a|our|the|my)\s+(?:buyer|customer|client|importer)s?\s+in|tender\s+in|(?:wedding|marriage|study|studies|studying|master'?s|phd|job|work|residence|visa|permit|school|university|college)\s+in|(?:sue|suing|sued)\s+(?:them\s+|him\s+|her\s+)?(?:in|at)|(?:lawsuit|litigation|proceedings?|case|arbitration)\s+(?:in|at|before)|(?:needed|required|requested|wanted|used)\s+by\s+(?:our|the|a)\s+)\s+(?:the\s+)?$/iu,
 ];
 
-/** Right after a place: the document is used there ("在杭州法院用", "要喺深圳用", "客户在巴西要"). */
+/** Right after a place: the document is used there ("在深圳开户", "在苏州办家属居留", "bank wants"). */
 const USE_AFTER = [
   /^\s*(?:的|嘅)?\s*(?:法院|银行|銀行|开户|開戶|使用|用|登记|登記|注册用|註冊用|递交|遞交|提交|市场监管|市場監管|场监管|場監管|工商|外资公司|外資公司|公司用|入职|入職|上市|诉讼|訴訟|打官司|海关|海關|招标|招標|投标|投標|大使馆|大使館|使馆|使館|领事馆|領事館)/u,
   /^\s*(?:做|办|辦|搞|开|開|申请|申請|上|入|读|讀)?\s*(?:家属|家屬)?(?:变更|變更|登记|登記|注册|註冊|开户|開戶|诉讼|訴訟|居留|工作签证|工作簽證|签证|簽證|工作许可|工作許可|工作证|工作證|户口|戶口|落户|落戶|入学|入學|入职|入職|(?:开|開|注册|註冊|设立|設立)(?:公司|分公司|代表处|代表處|办事处|辦事處)|结婚登记|結婚登記)/u,
@@ -86,8 +86,9 @@ const CLIENT_AFTER = [
   /^[\s-]*(?:buyer|customer|client|importer|consignee|distributor|dealer)s?\b/iu,
 ];
 
-/** "在杭州法院用", "喺廣州法院用": a court or bank that uses the document, not one that issued it. */
+/** "court in Ningbo", "our Shanghai WFOE": in the mainland, a court or office is where a paper is used. */
 const USED_THERE_EN = /^[\s-]*(?:maritime\s+|intermediate\s+|people'?s\s+|district\s+|commercial\s+)*(?:court|amr|samr|bank|branch|office|factory|wfoe|jv|subsidiary)\b/iu;
+/** "在杭州法院用", "喺廣州法院用": a court or bank that uses the document, not one that issued it. */
 const USED_THERE = /^\s*(?:的|嘅)?\s*(?:(?:中级|中級|高级|高級|基层|基層)?(?:人民)?法院|银行|銀行|市场监管局|市場監管局|公司)?\s*(?:用|使用|开户|開戶|起诉|起訴|立案|递交|遞交)/u;
 
 /** "我们在宁波", "we are in Ningbo", "我们公司在深圳": where the writer is, not where the document goes. */
