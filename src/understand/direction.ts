@@ -109,7 +109,7 @@ export const INTO_CHINA_PHRASES = [
 ];
 
 /** "客户要我们的营业执照", "buyer wants our CO": with a customer abroad, our own papers go to them. */
-const OUR_PAPERS = /我们的|我們的|我哋嘅|我哋的|我司的|本公司的|\bour\b/iu;
+const OUR_PAPERS = /我们|我們|我哋|我司|本公司|\bour\b|\bwe\b/iu;
 
 /** Phrases that alone say a Chinese document is going abroad. */
 export const OUT_OF_CHINA_PHRASES = [/\bfrom\s+(?:mainland\s+)?china\b/i, /\bexport(?:s|ing|ed|er|ers)?\b/i, /从中国|從中國|出国|出國|出口|寄去|寄到国外|送去国外|发往|發往|在国外使用|在國外使用|国外使用|國外使用|境外使用/u];

@@ -47,6 +47,18 @@ describe('direction: which way the document travels', () => {
     expect(u.travel.use).toBeUndefined();
   });
 
+  it('a document from one foreign state for another is not China’s matter', () => {
+    const u = read('日本供应商的营业执照要拿去德国给他们的客户用，我们作为中间商要不要帮他们去外办认证？');
+    expect(u.travel.third).toBe(true);
+    expect(code(u.travel.issuing)).toBe('JP');
+    expect(code(u.travel.use)).toBe('DE');
+  });
+
+  it('who asks for a paper is where it goes; an office to apply at is not where it is used', () => {
+    expect(read('the US court wants our Chinese company’s docs (business licence + articles)').direction).toBe('from_china');
+    expect(read('俄罗斯客户要我们营业执照的公证件，辽宁的企业是去沈阳外办还是北京？').direction).toBe('from_china');
+  });
+
   it('a Hong Kong document going to a third state is the SAR’s own apostille', () => {
     expect(read('HK company docs going to a bank in Frankfurt — who does the apostille?').sar).toBe('HK');
     expect(read('喺香港高等法院整apostille要幾錢？').sar).toBe('HK');
@@ -63,8 +75,17 @@ describe('dates and times', () => {
     ['下个月要把公司章程寄去法国', '2027-01-15', 'month'],
     ['去年寄去加拿大的文件', '2025-07-01', 'year'],
     ['our apostille is from early 2024', '2024-02-15', 'month'],
+    ['apostilled by the Jiangsu FAO on 07/11/2023', '2023-11-07', 'day'],
+    ['23年10月我们去外办', '2023-10-15', 'month'],
+    ['越南客户明年一季度用', '2027-02-15', 'month'],
+    ['We shipped to Algiers in May this year', '2026-05-15', 'month'],
   ])('%s → %s (%s)', (text, iso, precision) => {
     expect(readWhen(text, TODAY)).toMatchObject({ iso, precision });
+  });
+
+  it('"now" or "next order" beside a past date makes the case today’s, with the earlier time kept', () => {
+    expect(readWhen('2024年3月我们的发票寄卢旺达时做了使馆认证，现在再寄还要吗？', TODAY)).toMatchObject({ iso: TODAY, earlier: { iso: '2024-03-15' } });
+    expect(readWhen('去年2月我们寄去达卡的授权书，现在客户说其实海牙认证就够了', TODAY)).toMatchObject({ iso: '2025-02-15' });
   });
 
   it('a year the Convention was extended in is not the date of the case', () => {
