@@ -70,7 +70,7 @@ const ORIGIN_BEFORE = [
 /** Right before a place: it is where the document goes ("寄去德国", "for use in Tianjin", "buyer in Poland"). */
 const USE_BEFORE = [
   /(?:寄去|寄到|寄往|寄畀|发往|發往|发去|發去|发到|發到|送去|送到|送往|拿去|拿到|攞去|带去|帶去|带到|帶到|交给|交給|交去|出口到|出口去|出口|卖到|賣到|卖去|賣去|运往|運往|运到|運到|发货到|發貨到|去|到|往|给|給|畀)\s*$/u,
-  /\b(?:to|into|for\s+use\s+in|used\s+in|use\s+(?:it\s+|them\s+)?in|going\s+to|goes\s+to|go\s+to|shipping\s+to|ship(?:ped)?\s+to|sending\s+(?:it\s+|them\s+)?to|send(?:\s+it|\s+them)?\s+to|sent\s+to|export(?:ing|ed|s)?\s+to|file[ds]?\s+in|filing\s+in|registration\s+in|register(?:ed|ing)?\s+in|(?:account|branch)\s+in|(?:court|bank|office|wfoe|jv|subsidiary|entity|authority|bureau|registry|amr)\s+in|(?:buyer|customer|client|importer|consignee|distributor|receiver|recipient)s?\s+(?:(?:is|are|was|were)\s+)?(?:in|at|from)|(?:to|for)\s+(?:a|an|our|the|my)\s+(?:lawyer|attorney|solicitor|counsel|court|bank|factory|plant|branch|subsidiary|office|wfoe|jv)\s+(?:in|at)|for\s+(?:a|our|the|my)\s+(?:buyer|customer|client|importer)s?\s+in|tender\s+in|(?:wedding|marriage|study|studies|studying|master'?s|phd|job|work|residence|visa|permit|school|university|college)\s+in|(?:sue|suing|sued)\s+(?:them\s+|him\s+|her\s+)?(?:in|at)|(?:lawsuit|litigation|proceedings?|case|arbitration)\s+(?:in|at|before)|(?:needed|required|requested|wanted|used)\s+by\s+(?:our|the|a)\s+)\s+(?:the\s+)?$/iu,
+  /\b(?:to|into|for\s+use\s+in|used\s+in|use\s+(?:it\s+|them\s+)?in|going\s+to|goes\s+to|go\s+to|shipping\s+to|ship(?:ped)?\s+to|sending\s+(?:it\s+|them\s+)?to|send(?:\s+it|\s+them)?\s+to|sent\s+to|export(?:ing|ed|s)?\s+to|file[ds]?\s+in|filing\s+in|registration\s+in|register(?:ed|ing)?\s+in|(?:account|branch)\s+in|(?:court|bank|office|wfoe|jv|subsidiary|entity|authority|bureau|registry|amr)\s+in|(?:buyer|customer|client|importer|consignee|distributor|receiver|recipient)s?\s+(?:(?:is|are|was|were)\s+)?(?:in|at|from)|(?:to|for)\s+(?:a|an|our|the|my)\s+(?:lawyer|attorney|solicitor|counsel|court|bank|factory|plant|branch|subsidiary|office|wfoe|jv)\s+(?:in|at)|for\s+(?:a|our|the|my)\s+(?:buyer|customer|client|importer)s?\s+in|tender\s+in|(?:wedding|marriage|study|studies|studying|master'?s|phd|job|work|residence|visa|permit|school|university|college)\s+in|(?:sue|suing|sued)\s+(?:them\s+|him\s+|her\s+)?(?:in|at)|(?:lawsuit|litigation|proceedings?|case|arbitration)\s+(?:in|at|before)|(?:needed|required|requested|wanted|used)\s+by\s+(?:our|the|a)|(?:needed|required|used|valid|accepted)\s+in|(?:to|for)\s+(?:our|their))\s+(?:the\s+)?$/iu,
 ];
 
 /** Right after a place: the document is used there ("在深圳开户", "在苏州办家属居留", "bank wants"). */
@@ -115,7 +115,9 @@ const OUR_PAPERS = /我们|我們|我哋|我司|本公司|\bour\b|\bwe\b/iu;
 export const OUT_OF_CHINA_PHRASES = [/\bfrom\s+(?:mainland\s+)?china\b/i, /\bexport(?:s|ing|ed|er|ers)?\b/i, /从中国|從中國|出国|出國|出口|寄去|寄到国外|送去国外|发往|發往|在国外使用|在國外使用|国外使用|國外使用|境外使用/u];
 
 const OFFICE_AFTER = /^\s*(?:的)?\s*(?:市|省)?(?:外办|外辦|外事|公证处|公證處|贸促会|貿促會|外交部|fao\b|foreign\s+affairs)/iu;
-const WANTS_AFTER = /^[\s-]*(?:court|bank|authorit\w*|embassy|consulate|buyer|customer|client|registry|government|side|tender)s?\s+(?:wants?|requires?|needs?|asks?|requests?|demands?)\b/iu;
+const WANTS_AFTER = /^[\s-]*(?:court|bank|authorit\w*|embassy|consulate|buyer|customer|client|registry|government|side|tender)s?\s+(?:(?:is|are)\s+)?(?:wants?|requires?|needs?|asks?|requests?|demands?|asking|requesting|requiring|demanding|wanting)\b/iu;
+/** "the certificate of incorporation of our UK subsidiary": the place the paper belongs to. */
+const OF_BEFORE = /\bof\s+(?:our|the|their|its|his|her)\s+$/iu;
 const NATIONALITY_BEFORE = /\b(?:is|are|am|'m|’m)\s+(?:an?\s+)?$/iu;
 const DEMONYM = /[a-z](?:an|ese|ish|i|ch|ic)$/iu;
 /** "Board resolution from our Hangzhou HQ": a mainland place the papers come from. */
@@ -154,7 +156,9 @@ export function roleOf(text: string, place: PlaceSpan): PlaceRole {
 export function readTravel<P extends PlaceSpan>(text: string, places: readonly P[]): Travel<P> {
   const roles = places.map((place) => ({ place, role: roleOf(text, place) }));
   const abroad = roles.filter((r) => r.place.kind !== 'mainland-china');
-  const origin = abroad.find((r) => r.role === 'origin')?.place;
+  // Of several issuers, the one the paper belongs to ("…of our UK subsidiary") before one that merely holds it.
+  const origins = abroad.filter((r) => r.role === 'origin').map((r) => r.place);
+  const origin = origins.find((p) => OF_BEFORE.test(text.slice(Math.max(0, p.start - 16), p.start))) ?? origins[0];
   const same = (a: PlaceSpan, b: PlaceSpan | undefined) => b !== undefined && a.kind === b.kind && a.code === b.code;
   const use = abroad.find((r) => r.role === 'use' && !same(r.place, origin))?.place;
   const client = abroad.find((r) => r.role === 'client' && !same(r.place, origin))?.place;

@@ -34,15 +34,15 @@ const FACET_PATTERNS = {
   time_saved: /(?:节省|省|快)(?:了)?(?:多少|几多)?(?:个)?(?:工作日|天|时间)|快多少|(?:time|days)\s+(?:\S+\s+){0,3}sav|sav\w*\s+(?:\S+\s+){0,3}(?:time|days)|how\s+much\s+(?:time|faster)|how\s+much\s+quicker/u,
   savings: /cheaper\s+than|比\S{0,10}便宜|便宜了|便宜多少|省钱|省了多少|节省|节约|慳|划算|值唔值|值不值|sav\w*\s+(?:\S+\s+){0,3}(?:money|costs?|fees?|yuan|rmb)|(?:money|costs?|fees?)\s+(?:\S+\s+){0,3}sav\w*|rip(?:ped)?\s+(?:us\s+)?off/u,
   where: /(?<!不一样|不同|区别|差别|差异|分别)(?:在哪|在哪里)(?!个国家)|本地办|当地办|在本地|在当地|locally|local\s+(?:office|fao)|哪里办|哪儿办|去哪|到哪|哪个部门|哪个机关|哪个单位|边度|喺边|哪个外办|跑北京|去北京|窗口|地址|where\b|which\s+(?:office|authority|department|agency|counter|window|embassy|consulate)|哪个使馆|哪个领馆|go\s+to\s+beijing|address/u,
-  issuer: /谁(?:来)?(?:出|签|发|办|盖)|哪个(?:机关|部门)(?:出|签发)|是\S{0,8}出的还是|出具机关|签发机关|who\s+(?:issues|does|can\s+issue|signs|gives|puts|affixes|apostilles)|who\s+is\s+the\s+(?:competent\s+)?authority|which\s+(?:authority|body)\s+(?:issues|apostilles)|notar\w*\s+(?:\S+\s+){0,5}(?:can|could|will)\s+(?:\S+\s+){0,2}(?:add|issue|do|put|affix|stamp)|他们就能加|他们就能办|公证员说|公证处说|公证处能不能|公证处可以办/u,
+  issuer: /谁(?:来)?(?:出|签|发|办|盖)|哪个(?:机关|部门)(?:出|签发)|是\S{0,8}出的还是|出具机关|签发机关|who\s+(?:exactly\s+|actually\s+)?(?:issues|does|can\s+issue|signs|gives|puts|affixes|apostilles)|who\s+is\s+the\s+(?:competent\s+)?authority|which\s+(?:authority|body)\s+(?:issues|apostilles)|notar\w*\s+(?:\S+\s+){0,5}(?:can|could|will)\s+(?:\S+\s+){0,2}(?:add|issue|do|put|affix|stamp)|他们就能加|他们就能办|公证员说|公证处说|公证处能不能|公证处可以办/u,
   materials: /材料|带什么|带啲乜|准备什么|准备哪些|要带|需要提交|提交什么|需要什么文件|需要哪些文件|what\s+(?:do\s+(?:we|i)\s+)?(?:need\s+to\s+)?bring|documents?\s+required|what\s+(?:papers|documents)\s+(?:do|are)|checklist|application\s+form/u,
-  verify: /真伪|真假|核查|核验|核实|查验|验证|查证|怎么查|如何查|genuine|verif|authentic(?!at)|\bfake\b|forged|check\s+(?:that|whether|if)\s+(?:the|an|our|this)\s+apostille|check\S*\s+(?:\S+\s+){0,3}(?:real|genuine|valid|legit)\b|confirm\w*\s+(?:\S+\s+){0,8}(?:is|are)\s+(?:real|genuine|authentic)/u,
+  verify: /真伪|真假|核查|核验|核实|查验|验证|查证|怎么查|如何查|genuine|verif|authentic(?!at)|\bfake\b|forged|check\s+(?:that|whether|if)\s+(?:the|an|our|this)\s+apostille|check\S*\s+(?:\S+\s+){0,3}(?:real|genuine|valid|legit)\b|check(?:ed)?\s+online|online\s+check|confirm\w*\s+(?:\S+\s+){0,8}(?:is|are)\s+(?:real|genuine|authentic)/u,
   translation: /翻译|译本|译文|translat/u,
   validity: /有效期|过(?:咗|了)?期|失效|多久有效|有效多久|几耐有效|expire|expiry|expired|valid\s+for|validity|how\s+recent|\brecent\b|still\s+valid|近期出具|新近/u,
   certifies: /证明(?:了)?什么|证明(?:咗|了)?\S{0,12}(?:数字|数据|内容)|(?:数字|数据|内容)\S{0,4}(?:系啱|啱|是对|正确|真实)|内容\S{0,6}(?:核实|核查|审核|真实|正确|负责)|content\S*\s+(?:\S+\s+){0,4}(?:verified|checked|true|correct|accurate)|(?:figures|content|numbers|data|amounts?)\s+(?:are|is)\s+(?:true|correct|accurate|real)|prove\S*\s+(?:\S+\s+){0,4}(?:true|correct|accurate)|(?:verif\w*|check\w*|confirm\w*|guarante\w*)\s+(?:the\s+|our\s+|its\s+)?(?:\S+\s+){0,2}(?:results|content|figures|data|accuracy|numbers)|证明内容|内容(?:是否)?(?:真实|正确)|(?:保证|担保|证明)\S{0,6}(?:内容|数据|真实)|confirms?\s+(?:\S+\s+){0,6}(?:correct|true|accurate|content|figures)|certif(?:y|ies)\s+(?:the\s+)?(?:content|figures|accuracy)|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?apostille\s+(?:certify|prove|confirm|mean)|vouch/u,
   double_legalisation: /双认证|两次认证|双重认证|double[- ]legali[sz]ation|two[- ]step\s+legali/u,
   e_apostille: /电子(?:版)?附加证明|电子apostille|e-?apostille|electronic\s+apostille|网上(?:申请|办理)|online\s+(?:apostille|version|one)|electronic\s+(?:version|one)|电子版|电子的|网上办/u,
-  start_date: /(?:什么时候|何时|几时|哪天|哪一天|哪年)(?:开始)?(?:生效|实施|适用|加入|用|使用)|(?:生效|实施)(?:日期|时间)|when\s+did\s+(?:the\s+)?(?:apostille\s+)?convention\s+(?:take\s+effect|start|begin|enter|apply)|when\s+did\s+china\s+(?:join|accede|start|begin)|did\s+china\s+start|since\s+when/u,
+  start_date: /(?:什么时候|何时|几时|哪天|哪一天|哪年)(?:开始)?(?:生效|实施|适用|加入|用|使用)|(?:生效|实施)(?:日期|时间)|when\s+did\s+(?:the\s+)?(?:apostille\s+)?convention\s+(?:take\s+effect|start|begin|enter|apply)|when\s+did\s+china\s+(?:join|accede|start|begin)|did\s+china\s+start|when\s+did\s+(?:it|the\s+convention)\s+(?:actually\s+|really\s+)?(?:come\s+into\s+force|take\s+effect|start|apply)|since\s+when/u,
   signed: /哪年签|什么时候签|何时签|签订|签署于|(?:when|what\s+year)\s+(?:was|were)\s+(?:the\s+)?(?:apostille\s+|hague\s+)?convention\s+(?:signed|concluded|made)/u,
   looks: /贴纸|盖章还是|长什么样|什么样子|样式|长啥样|点样样|look\s+like|sticker|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?(?:chinese\s+)?apostille\s+look/u,
 } satisfies Record<Facet, RegExp>;
@@ -70,12 +70,15 @@ const TRADE_TOPIC =
 /** Topics that are trade questions only when no document of ours is named ("a diploma for a work visa" is ours). */
 const WEAK_TRADE_TOPIC =
   /\bclearance\b|\bcontainers?\b|查验|货柜|\bvisas?\b|签证|\bbooking\b|订舱|\bt\/t\b|\bd\/p\b|\bd\/a\b|payment\s+terms?|\bdeposit\b|cargo\s+insurance|\binsurance\b|exchange\s+rate|\bmoq\b|\bsamples?\b|shipping\s+marks?|\blabel(?:l)?ing\b|\bquotas?\b|\bsanctions?\b|dual[- ]use|\bwarranty\b|\bcommission\b|\bquotation\b|price\s+(?:quote|list\s+for)|income\s+tax|corporate\s+tax|company\s+registration\s+(?:cost|fee)|付款方式|定金|尾款|保险|汇率|起订量|样品|唛头|配额|制裁|报价|佣金|验货|所得税|个税|注册公司(?:要)?(?:多少钱|费用)|开公司要多少钱|退货|索赔|物流|快递|清关费/u;
+const VISA_TOPIC = /visa[- ]free|transit\s+visa|\b\d{2,3}[- ]hour\b|\bz[- ]visa\b|\bvisa\s+(?:processing|application|fee|appointment|interview)|免签|过境|签证(?:费|办理|要多久|多久)/u;
 /** Words that make a message ours whatever else it asks. */
 const CERTIFICATION = /apostil|legali[sz]|附加证明|海牙|领事认证|使馆认证|双认证|notar|公证|\bcertified\b|\bcertify\b|consulate|embassy|使馆|领馆/u;
 
 /** A trade question (HS codes, duties, L/C, freight, VAT refund, filling a form's box) that asks nothing about certification. */
 export function isOffTopicTrade(text: string, documentNamed = false): boolean {
   const normal = normalizeText(text);
+  // A visa question names an embassy or a passport, and is still not ours unless it asks about certifying.
+  if (VISA_TOPIC.test(normal) && !/apostil|legali[sz]|附加证明|海牙|认证|notar|公证|certif/u.test(normal)) return true;
   if (CERTIFICATION.test(normal)) return false;
   return TRADE_TOPIC.test(normal) || (!documentNamed && WEAK_TRADE_TOPIC.test(normal));
 }

@@ -102,7 +102,7 @@ const FOLLOW_UP_MARKER = /same\s+(?:thing|here|for|question|rule)|(?:也|都)一
 /** A follow-up is short: a longer message is a question of its own. */
 const FOLLOW_UP_MAX_CHARS = 40;
 /** A side question about the same case ("how can the AMR check it's genuine?") may be a little longer. */
-const SIDE_QUESTION_MAX_CHARS = 60;
+const SIDE_QUESTION_MAX_CHARS = 80;
 /** Asking why, or about today, or about the reverse way: the same case, one part changed. */
 const SIDE_QUESTION = /^(?:为啥|为什么|為甚麼|為什麼|点解|點解|why|how come)|而家|现在|現在|如今|\bnow\b|\btoday\b|other\s+(?:direction|way)|reverse|opposite|反过来|反過來|反方向|倒过来|调转|調轉/iu;
 /** "咁而家呢", "what if we do it now": today's law, not the previous question's date. */
