@@ -69,7 +69,7 @@ const TRADE_TOPIC =
   /\bhs\s*(?:code|编码|\d)|hs编码|商品编码|税则|\btariff|duty\s+rate|preferential\s+(?:duty|tariff|rate)|关税|税率|\bl\/c\b|letter\s+of\s+credit|信用证|不符点|discrepanc|\bfreight\b|运费|海运费|空运费|\bvat\b|增值税|出口退税|退税|tax\s+refund|incoterm|\bfob\b|\bcif\b|报关单|改单|customs\s+(?:declaration|entry)\s+(?:\S+\s+){0,4}(?:wrong|error|amend|correct|change|fix)|\bbox\s*\d+|第\s*\d+\s*栏|第[一二三四五六七八九十]+栏|how\s+(?:do\s+i|to|should\s+we|do\s+we)\s+fill|怎么填|如何填|点样填|填写方法|origin\s+criterion|原产地标准|self[- ]declar|approved\s+exporter|自主声明|经核准出口商|罚款|penalt|customs\s+clearance|清关|通关|import\s+declaration|goods\s+(?:are\s+)?stuck|货(?:物)?被?扣|trademark|商标|\bpatent|专利|bank\s+charges?|手续费|\bfda\b|\bce\s*(?:mark|marking|认证|certif\w*)|\bfcc\b|\brohs\b|held\s+(?:up\s+)?(?:at|by)\s+(?:\S+\s+)?customs|customs\s+(?:hold|inspection|release)|release\s+(?:the\s+|our\s+)?(?:goods|cargo|containers?|shipment)|扣货|放行|section\s+301|\b(?:20|40)\s*(?:hq|gp|ft)\b|market\s+rate|海运价|柜价|anti-?dumping|反倾销/u;
 /** Topics that are trade questions only when no document of ours is named ("a diploma for a work visa" is ours). */
 const WEAK_TRADE_TOPIC =
-  /\bclearance\b|\bcontainers?\b|查验|货柜|\bvisas?\b|签证|\bbooking\b|订舱|\bt\/t\b|\bd\/p\b|\bd\/a\b|payment\s+terms?|\bdeposit\b|cargo\s+insurance|\binsurance\b|exchange\s+rate|\bmoq\b|\bsamples?\b|shipping\s+marks?|\blabel(?:l)?ing\b|\bquotas?\b|\bsanctions?\b|dual[- ]use|\bwarranty\b|\bcommission\b|\bquotation\b|price\s+(?:quote|list\s+for)|income\s+tax|corporate\s+tax|company\s+registration\s+(?:cost|fee)|付款方式|定金|尾款|保险|汇率|起订量|样品|唛头|配额|制裁|报价|佣金|验货|所得税|个税|注册公司(?:要)?(?:多少钱|费用)|开公司要多少钱|退货|索赔|物流|快递|清关费/u;
+  /\bclearance\b|\bcontainers?\b|查验|货柜|\bvisas?\b|签证|\bbooking\b|订舱|\bt\/t\b|\bd\/p\b|\bd\/a\b|payment\s+terms?|\bdeposit\b|cargo\s+insurance|\binsurance\b|exchange\s+rate|\bmoq\b|\bsamples?\b|shipping\s+marks?|\blabel(?:l)?ing\b|\bquotas?\b|\bsanctions?\b|dual[- ]use|\bwarranty\b|\bcommission\b|\bquotation\b|price\s+(?:quote|list\s+for)|income\s+tax|corporate\s+tax|company\s+registration\s+(?:cost|fee)|付款方式|定金|尾款|保险|汇率|起订量|样品|唛头|配额|制裁|报价|佣金|验货|所得税|个税|注册公司(?:要)?(?:多少钱|费用)|开公司要多少钱|退货|索赔|物流|快递|清关费|\bshipping\b|\bdelivery\b|lead\s+time|transit\s+time|\bcourier\b|\bdhl\b|\bfedex\b|船期|交期|交货|发货|到港|运输时间/u;
 const VISA_TOPIC = /visa[- ]free|transit\s+visa|\b\d{2,3}[- ]hour\b|\bz[- ]visa\b|\bvisa\s+(?:processing|application|fee|appointment|interview)|免签|过境|签证(?:费|办理|要多久|多久)/u;
 /** Words that make a message ours whatever else it asks. */
 const CERTIFICATION = /apostil|legali[sz]|附加证明|海牙|领事认证|使馆认证|双认证|notar|公证|\bcertified\b|\bcertify\b|consulate|embassy|使馆|领馆/u;
@@ -80,7 +80,9 @@ export function isOffTopicTrade(text: string, documentNamed = false): boolean {
   // A visa question names an embassy or a passport, and is still not ours unless it asks about certifying.
   if (VISA_TOPIC.test(normal) && !/apostil|legali[sz]|附加证明|海牙|认证|notar|公证|certif/u.test(normal)) return true;
   if (CERTIFICATION.test(normal)) return false;
-  return TRADE_TOPIC.test(normal) || (!documentNamed && WEAK_TRADE_TOPIC.test(normal));
+  if (TRADE_TOPIC.test(normal)) return true;
+  // "发货到德国要什么认证" asks about certifying; "how long is shipping to Brazil" does not.
+  return !documentNamed && WEAK_TRADE_TOPIC.test(normal) && !/认证|certif|attest|authenticat/u.test(normal);
 }
 
 /** Facets about the Convention itself, whatever the case: a message asking only these needs no verdict. */

@@ -96,6 +96,8 @@ const SENTENCE_END = /(?<=[?？!！。;；\n])/u;
 const CLAUSE_BREAK = /[,，、:：]+|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})|\b(?:but|and then|because)\b/u;
 
 /** Follow-up openers: "那印度呢", "and for Germany?", "what about the power of attorney". */
+/** Words for papers in general: a message moving them between places describes a case. */
+const PAPERS = /\b(?:docs?|documents?|papers?|certificates?|records?|filings?|CI|BR)\b|文件|文书|文書|证书|證書|证明|證明|材料|资料|資料/u;
 /** "same thing?", "也一样吗": the previous case again, with what the message changes. */
 const SAME_CASE = /same\s+(?:thing|here|for|question|rule|route)|(?:也|都)一样|一样吗|同样吗|一樣嗎/iu;
 const FOLLOW_UP_MARKER = /same\s+(?:thing|here|for|question|rule)|(?:也|都)一样|一样吗|同样吗|^(?:那|那么|那麼|那如果|如果是|换成|換成|还有|還有|另外|那要是|要是)|呢[?？]?$|^(?:and|what about|how about|and for|and in|and what about|for|same for|what if)\b|^(?:ok|okay|好的)[,，]?\s*(?:and|那|what about)/iu;
@@ -164,7 +166,7 @@ export class Understander {
     const followUp = previous !== undefined && !smalltalk && !offTopic && this.readsAsFollowUp(cut, own, topicTerms, searchInDomain);
     const parts = followUp && previous ? carryOver(own, previous, cut, places, tables) : own;
     // A message that moves a document between places describes a case, whatever words it uses.
-    const travels = own.direction !== undefined && (own.countries.length > 0 || own.taiwan);
+    const travels = own.direction !== undefined && (own.countries.length > 0 || own.taiwan) && (own.documents.length > 0 || PAPERS.test(cut));
     const asksCase = followUp || travels || searchInDomain || (own.documents.length > 0 && own.countries.length > 0) || (own.countries.length > 0 && nonPlaceTerms.length <= BARE_COUNTRY_EXTRA_TERMS);
     const queryTerms = followUp && previous ? this.followUpTerms(informativeTerms.length ? informativeTerms : allTerms, topicTerms, own, previous) : informativeTerms.length ? informativeTerms : allTerms;
     const { intent, second } = this.searchIntent(queryTerms, followUp ? [] : questionUnits(informative));
