@@ -10,7 +10,7 @@ export interface EvalQuestion {
   oos?: boolean;
 }
 
-/** The development set: the frozen copy of ../shared/eval/dev-ask.jsonl in test/fixtures/eval. */
+/** The development set: the frozen copy of the shared dev-ask.jsonl in test/fixtures/eval. */
 export function loadDevSet(): EvalQuestion[] {
   return readJsonl('test/fixtures/eval/dev-ask.jsonl');
 }

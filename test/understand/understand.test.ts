@@ -44,7 +44,7 @@ function score(questions: EvalQuestion[]) {
 }
 
 describe('accuracy floors on realistic messages', () => {
-  // Frozen copies of ../shared/eval (test/fixtures/README.md): the suite reads nothing outside the repository.
+  // Frozen copies of the shared evaluation sets (test/fixtures/README.md): the suite reads nothing outside the repository.
   it.each(['test/fixtures/eval/dev-ask-real.jsonl', 'test/fixtures/eval/dev-ask.jsonl'])('%s: ≥ 90%% in zh and en, off-topic rejected ≥ 90%%', (path) => {
     const report = score(readJsonl(path));
     console.info(path, JSON.stringify(report.tally));
