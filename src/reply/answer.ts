@@ -336,7 +336,8 @@ function composeParts(c: Chosen & { u: Understanding; verdicts: Verdict[]; route
   const shown = [...(asked.length ? asked : entry ? [entry] : []), ...(second ? [second] : [])];
   parts.push(...shown.filter((e) => !asked.includes(e)).map((e) => entryBody(e, locale)));
   // One list of sources for the whole answer: the verdict's rules first, then the entries'.
-  const cited = [...(c.route === 'third' ? [SOURCES.convention] : []), ...verdicts.flatMap((v) => v.sources), ...shown.flatMap((e) => e.source)];
+  const dated = !verdicts.length && pastDateNote(u, locale, t) !== undefined;
+  const cited = [...(c.route === 'third' ? [SOURCES.convention] : []), ...(dated ? [SOURCES.chinaInForce] : []), ...verdicts.flatMap((v) => v.sources), ...shown.flatMap((e) => e.source)];
   if (cited.length) parts.push(sourcesBlock(cited, shown.map((e) => e.updated).sort().at(-1), t));
   return parts.filter((p): p is string => Boolean(p));
 }
