@@ -97,8 +97,18 @@ export function isDomainToken(term: string, lexicon: LexiconTables = LEXICON): b
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 export function normalizeText(text: string): string {
-  return toSimplified(text.normalize('NFKC').toLowerCase());
+  // The reading of one message normalises the same text several times (facets, dates, the gate, the search).
+  const cached = recentlyNormalised.get(text);
+  if (cached !== undefined) return cached;
+  const normal = toSimplified(text.normalize('NFKC').toLowerCase());
+  if (recentlyNormalised.size >= NORMALISED_KEPT) recentlyNormalised.delete(recentlyNormalised.keys().next().value!);
+  recentlyNormalised.set(text, normal);
+  return normal;
 }
+
+/** The last few texts normalised (first in, first out): enough for one message's parts. */
+const NORMALISED_KEPT = 16;
+const recentlyNormalised = new Map<string, string>();
 
 /** A piece of text in one script, in order of appearance. */
 export interface Run {
