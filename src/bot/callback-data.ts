@@ -10,7 +10,7 @@
  * register the handler with `onButton(composer, '<prefix>', …)`.
  */
 import type { Composer } from 'grammy';
-import { isLocale, type Locale } from '../i18n/locale.ts';
+import { isLocale } from '../i18n/locale.ts';
 import type { CallbackData, WizardAction } from '../reply/actions.ts';
 import type { BotContext } from './context.ts';
 

@@ -65,7 +65,7 @@ export function entryTitle(entry: FaqEntry, locale: Locale): string {
   return localized(entry.questions[langOf(locale)][0] ?? entry.id, locale);
 }
 
-export function faqAction(entryId: string, locale: Locale): CallbackData {
+function faqAction(entryId: string, locale: Locale): CallbackData {
   return { kind: 'faq', id: entryId, locale };
 }
 
@@ -147,7 +147,7 @@ export const REPRESENTATIVE_DOCUMENT = 'notarial-certificate';
 /** Reasons and steps that speak of the document: left out when the user named no document. */
 const DOCUMENT_POINT = /^(?:article1_|ccpit_issued|mfa_accepts_certified|prepare_)/;
 
-export function verdictAction(verdict: Verdict, documentNamed: boolean, locale: Locale): CallbackData {
+function verdictAction(verdict: Verdict, documentNamed: boolean, locale: Locale): CallbackData {
   const document = documentNamed && verdict.document ? verdict.document.id : null;
   return { kind: 'vrd', document, country: verdict.country?.code ?? '', direction: verdict.direction, locale };
 }
@@ -283,16 +283,18 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
   const route = routeOf(verdicts[0], u.sar, u.travel.third === true);
   const { asked, entry, second } = chooseEntries(u, verdicts, route, deps);
   const note = verdicts.length || u.direction === 'to_china' || route === 'third' ? undefined : documentNote(u, tables, deps.today, locale, t);
-  if (!verdicts.length && !entry && !note && !pastDateNote(u, locale, t) && route !== 'third') {
+  const dateNote = verdicts.length ? undefined : pastDateNote(u, locale, t);
+  if (!verdicts.length && !entry && !note && !dateNote && route !== 'third') {
     const suggestions = fallbackSuggestions(result, byId);
     return { locale, kind: 'fallback', result, verdicts, related: suggestions, reply: renderFallback(suggestions, locale, t) };
   }
   const shownIds = new Set([...asked, ...(second ? [second] : [])].map((e) => e.id));
   const related = entry ? relatedEntries(entry, byId, result.candidates.map((c) => c.entry)).filter((r) => !shownIds.has(r.id) && entryFitsRoute(r.id, route)) : [];
-  const parts = composeParts({ u, verdicts, route, asked, entry, second, note }, deps, locale, t);
+  const other = otherWayButton(u, verdicts, locale, t);
+  const parts = composeParts({ u, verdicts, route, asked, entry, second, note, dateNote, otherWay: other?.line }, deps, locale, t);
   // Share what inline mode gives again: the entry's question, else the check of a named document.
   const share = entry ? entryTitle(entry, locale) : u.documents.length && verdicts[0] ? verdictShareQuery(verdicts[0], locale) : undefined;
-  const buttons = [...caseButtons(u, verdicts, locale, t), ...topicButtons(related, locale), ...(share ? [shareRow(share, t)] : [])];
+  const buttons = [...caseButtons(u, verdicts, other?.button, locale, t), ...topicButtons(related, locale), ...(share ? [shareRow(share, t)] : [])];
   return { locale, kind: verdicts.length ? 'verdict' : 'answer', result, entry, verdicts, related, reply: { html: parts.join('\n\n— — —\n\n'), buttons } };
 }
 
@@ -322,7 +324,7 @@ function chooseEntries(u: Understanding, verdicts: Verdict[], route: Route, deps
 }
 
 /** The parts of a reply: what was asked first, then the case as read with its verdict, then the entry, then one list of sources. */
-function composeParts(c: Chosen & { u: Understanding; verdicts: Verdict[]; route: Route; note?: string }, deps: AnswerDeps, locale: Locale, t: Translate): string[] {
+function composeParts(c: Chosen & { u: Understanding; verdicts: Verdict[]; route: Route; note?: string; dateNote?: string; otherWay?: string }, deps: AnswerDeps, locale: Locale, t: Translate): string[] {
   const { u, verdicts, asked, entry, second } = c;
   const parts = [provinceLine(u, c.route, locale, t), thirdCountryNote(u, deps.tables, locale, t), ...asked.map((e) => entryBody(e, locale))];
   if (verdicts.length) {
@@ -330,25 +332,23 @@ function composeParts(c: Chosen & { u: Understanding; verdicts: Verdict[]; route
     const now = u.when?.earlier ? t('answer.case.now') : '';
     const summaries = verdicts.map((v) => renderVerdictSummary(v, u.documents.length > 0, locale, t, deps.tables, now));
     const then = earlierLine(u, verdicts[0], deps.tables, deps.today, locale, t);
-    parts.push([caseLine(u, verdicts[0]!, locale, t), ...summaries, then, otherWayButton(u, verdicts, locale, t)?.line].filter(Boolean).join('\n\n'));
+    parts.push([caseLine(u, verdicts[0]!, locale, t), ...summaries, then, c.otherWay].filter(Boolean).join('\n\n'));
   }
-  parts.push(c.note, verdicts.length ? undefined : pastDateNote(u, locale, t));
+  parts.push(c.note, c.dateNote);
   const shown = [...(asked.length ? asked : entry ? [entry] : []), ...(second ? [second] : [])];
   parts.push(...shown.filter((e) => !asked.includes(e)).map((e) => entryBody(e, locale)));
   // One list of sources for the whole answer: the verdict's rules first, then the entries'.
-  const dated = !verdicts.length && pastDateNote(u, locale, t) !== undefined;
-  const cited = [...(c.route === 'third' ? [SOURCES.convention] : []), ...(dated ? [SOURCES.chinaInForce] : []), ...verdicts.flatMap((v) => v.sources), ...shown.flatMap((e) => e.source)];
+  const cited = [...(c.route === 'third' ? [SOURCES.convention] : []), ...(c.dateNote ? [SOURCES.chinaInForce] : []), ...verdicts.flatMap((v) => v.sources), ...shown.flatMap((e) => e.source)];
   if (cited.length) parts.push(sourcesBlock(cited, shown.map((e) => e.updated).sort().at(-1), t));
   return parts.filter((p): p is string => Boolean(p));
 }
 
 /** A verdict card button per case, and the other way round when the direction was assumed. */
-function caseButtons(u: Understanding, verdicts: Verdict[], locale: Locale, t: Translate): Button[][] {
+function caseButtons(u: Understanding, verdicts: Verdict[], other: ActionButton | undefined, locale: Locale, t: Translate): Button[][] {
   const rows = verdicts.map((v) => [
     { text: buttonLabel(t('answer.verdict_button', { country: localized(placeName(v, locale) ?? '', locale) })), action: verdictAction(v, u.documents.length > 0, locale) },
   ]);
-  const other = otherWayButton(u, verdicts, locale, t);
-  return other ? [...rows, [other.button]] : rows;
+  return other ? [...rows, [other]] : rows;
 }
 
 /** A paper from one foreign state for another: China's offices have no part; the issuing state's apostille serves, if both apply the Convention. */

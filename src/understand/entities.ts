@@ -1,7 +1,7 @@
 /**
- * Entities of a message that the project has data for: documents (data/documents.json
- * names and aliases, through the catalogue), the direction (from or to mainland China)
- * and dates. Places come from the place resolver (see places.ts).
+ * The documents a message names (data/documents.json names and aliases, through the
+ * catalogue). Places come from the place resolver (places.ts), the direction from
+ * direction.ts, dates from when.ts.
  */
 import type { Tables } from '../catalogue/tables.ts';
 import type { DocumentType } from '../catalogue/schema.ts';

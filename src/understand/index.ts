@@ -100,7 +100,7 @@ const CLAUSE_BREAK = /[,，、:：]+|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han}
 const PAPERS = /\b(?:docs?|documents?|papers?|certificates?|records?|filings?|CI|BR)\b|文件|文书|文書|证书|證書|证明|證明|材料|资料|資料/u;
 /** "same thing?", "也一样吗": the previous case again, with what the message changes. */
 const SAME_CASE = /same\s+(?:thing|here|for|question|rule|route)|(?:也|都)一样|一样吗|同样吗|一樣嗎/iu;
-const FOLLOW_UP_MARKER = /same\s+(?:thing|here|for|question|rule)|(?:也|都)一样|一样吗|同样吗|^(?:那|那么|那麼|那如果|如果是|换成|換成|还有|還有|另外|那要是|要是)|呢[?？]?$|^(?:and|what about|how about|and for|and in|and what about|for|same for|what if)\b|^(?:ok|okay|好的)[,，]?\s*(?:and|那|what about)/iu;
+const FOLLOW_UP_MARKER = /^(?:那|那么|那麼|那如果|如果是|换成|換成|还有|還有|另外|那要是|要是)|呢[?？]?$|^(?:and|what about|how about|and for|and in|and what about|for|same for|what if)\b|^(?:ok|okay|好的)[,，]?\s*(?:and|那|what about)/iu;
 /** A follow-up is short: a longer message is a question of its own. */
 const FOLLOW_UP_MAX_CHARS = 40;
 /** A side question about the same case ("how can the AMR check it's genuine?") may be a little longer. */
@@ -220,9 +220,10 @@ export class Understander {
     const ownCase = own.countries.length + own.documents.length > 0 || own.taiwan;
     if (length <= SIDE_QUESTION_MAX_CHARS && !ownCase && (own.facets.length > 0 || own.when !== undefined || SIDE_QUESTION.test(cut))) return true;
     // A message that opens like a follow-up ("and if the buyer were in Shenzhen instead?") may be a little longer.
-    if (length > FOLLOW_UP_MAX_CHARS && !(length <= SIDE_QUESTION_MAX_CHARS && (SAME_CASE.test(cut) || FOLLOW_UP_MARKER.test(cut.trim())))) return false;
+    const marked = FOLLOW_UP_MARKER.test(cut.trim()) || SAME_CASE.test(cut);
+    if (length > FOLLOW_UP_MAX_CHARS && !(length <= SIDE_QUESTION_MAX_CHARS && marked)) return false;
     return (
-      FOLLOW_UP_MARKER.test(cut.trim()) ||
+      marked ||
       (ownCase && !this.deps.index.searchTerms(topicTerms).matched) ||
       (!searchInDomain && topicTerms.some((t) => t.term.startsWith('#')))
     );
