@@ -1,6 +1,6 @@
 /** Cross-cutting middleware: one log line per update, each update once, and a per-user rate limit. */
 import type { Middleware } from 'grammy';
-import { isRetryLater, UpdateInProgressError } from '../storage/types.ts';
+import { isRetryLater, UpdateInProgressError, type Repository } from '../storage/types.ts';
 import type { BotContext } from './context.ts';
 
 /** Logs every update once, with what happened and how long it took. */
@@ -52,16 +52,68 @@ export function rateLimit(options: RateLimitOptions): Middleware<BotContext> {
   };
 }
 
+/** Calls that put something in front of the user: after one of them, the update must not be handled again. */
+const VISIBLE_CALL = /^(?:send|edit|copy|forward)[A-Z]/;
+/** Answered updates whose done mark is still being written, at most this many (oldest forgotten first). */
+const MAX_UNRECORDED = 10_000;
+const RECORD_RETRY_MS = { first: 500, max: 10_000 };
+
+/**
+ * Updates this process answered but could not yet mark done in the store (it was away):
+ * a re-delivery of one is skipped here, and the mark is written as soon as the store is back.
+ */
+class AnsweredLedger {
+  private readonly unrecorded = new Set<number>();
+  constructor(private readonly store: Repository) {}
+
+  has(updateId: number): boolean {
+    return this.unrecorded.has(updateId);
+  }
+
+  /** Marks the update done, now or (the store being away) in the background until it works. */
+  async record(updateId: number): Promise<void> {
+    try {
+      await this.store.finishUpdate(updateId);
+    } catch {
+      this.unrecorded.add(updateId);
+      if (this.unrecorded.size > MAX_UNRECORDED) this.unrecorded.delete(this.unrecorded.values().next().value!);
+      void this.retry(updateId);
+    }
+  }
+
+  private async retry(updateId: number): Promise<void> {
+    for (let delay = RECORD_RETRY_MS.first; this.unrecorded.has(updateId); delay = Math.min(delay * 2, RECORD_RETRY_MS.max)) {
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      try {
+        await this.store.finishUpdate(updateId);
+        this.unrecorded.delete(updateId);
+      } catch {
+        // Still away: try again later.
+      }
+    }
+  }
+}
+
+const ledgers = new WeakMap<Repository, AnsweredLedger>();
+const ledgerOf = (store: Repository) => ledgers.get(store) ?? ledgers.set(store, new AnsweredLedger(store)).get(store)!;
+
 /**
  * Each update_id is handled once, across restarts and replicas (Telegram delivers
  * an update again when it saw no answer in time). A duplicate of a handled update is
  * skipped; one another replica is handling right now is refused (UpdateInProgressError:
  * the webhook answers 503, Telegram re-sends it later). An update whose handling
- * failed is released, so its re-delivery is handled.
+ * failed before anything reached the user is released, so its re-delivery is handled;
+ * once a reply went out, the update counts as handled whatever fails after it (a session
+ * write to a store that went away), so a re-delivery never answers twice.
  */
 export const oncePerUpdate: Middleware<BotContext> = async (ctx, next) => {
   const { store } = ctx.deps;
+  const ledger = ledgerOf(store);
   const id = ctx.update.update_id;
+  if (ledger.has(id)) {
+    ctx.outcome = 'duplicate';
+    return;
+  }
   const claim = await store.claimUpdate(id);
   if (claim === 'done') {
     ctx.outcome = 'duplicate';
@@ -71,13 +123,22 @@ export const oncePerUpdate: Middleware<BotContext> = async (ctx, next) => {
     ctx.outcome = 'duplicate_in_progress';
     throw new UpdateInProgressError(id);
   }
+  let answered = false;
+  ctx.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (result.ok && VISIBLE_CALL.test(method)) answered = true;
+    return result;
+  });
   try {
     await next();
   } catch (error) {
-    await store.releaseUpdate(id).catch(() => undefined);
-    throw error;
+    if (!answered) {
+      await store.releaseUpdate(id).catch(() => undefined);
+      throw error;
+    }
+    ctx.deps.logger.warn({ update_id: id, err: error instanceof Error ? error.name : 'unknown' }, 'update answered, then failed; not handled again');
   }
-  await store.finishUpdate(id);
+  await ledger.record(id);
 };
 
 /** No feature reads more of a message than this (search reads 500 characters, names far fewer). */
