@@ -28,8 +28,8 @@ export interface PostgresOptions {
 const UPDATE_LEASE_SECONDS = 60;
 /** update_ids are kept this long: Telegram keeps an undelivered update for 24 hours. */
 const RECENT_UPDATES_HOURS = 24;
-/** Chat sessions (a wizard left half-way, an old follow-up context) idle this long are removed. */
-const CHAT_SESSION_DAYS = 7;
+/** Chat sessions idle this long are removed: by then the wizard and the follow-up context have expired (types.ts). */
+const CHAT_SESSION_DAYS = 1;
 /** Housekeeping runs after this many writes of its kind, in whichever replica reaches it. */
 const PRUNE_EVERY = 500;
 /** Arbitrary, fixed: the advisory lock of the one long-polling process. */

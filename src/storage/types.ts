@@ -36,8 +36,10 @@ export interface StoredFollowUp {
   context: unknown;
 }
 
-/** How long a follow-up context is used. */
+/** How long a follow-up context is used; after that it is pruned. */
 export const FOLLOW_UP_TTL_MS = 10 * 60_000;
+/** A /check wizard untouched this long is over (its buttons and typed steps no longer apply) and is pruned. */
+export const WIZARD_TTL_MS = 24 * 60 * 60_000;
 
 /** Per chat and user: two members of one group each have their own. */
 export interface ChatSession {
@@ -168,6 +170,19 @@ export function isRetryLater(error: unknown): boolean {
 /** The normalised form under which the same question is counted once. */
 export function unansweredKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim().slice(0, 300);
+}
+
+/**
+ * The parts of a chat session still alive at `nowMs` (a follow-up within FOLLOW_UP_TTL_MS, a
+ * wizard within WIZARD_TTL_MS), or undefined when nothing is: what both backends keep, so
+ * state stays bounded by the users active lately, not by everyone who ever wrote.
+ */
+export function liveChatSession(session: ChatSession, nowMs: number = Date.now()): ChatSession | undefined {
+  const followUp = session.followUp && nowMs - session.followUp.at < FOLLOW_UP_TTL_MS ? session.followUp : undefined;
+  const wizardAge = session.wizard ? nowMs - Date.parse(session.wizard.updatedAt) : NaN;
+  const wizard = wizardAge < WIZARD_TTL_MS ? session.wizard : undefined;
+  if (!followUp && !wizard) return undefined;
+  return { ...session, followUp, wizard };
 }
 
 /** The stored follow-up context while it is fresh, else undefined. */
