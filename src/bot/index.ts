@@ -5,7 +5,7 @@ import type { BotContext, BotDeps } from './context.ts';
 import { adminFeature } from './features/admin.ts';
 import { askFeature } from './features/ask.ts';
 import { browseFeature } from './features/browse.ts';
-import { checkFeature } from './features/check/index.ts';
+import { checkFeature, leaveWizardOnCommand } from './features/check/index.ts';
 import { documentFeature } from './features/document.ts';
 import { fallbacksFeature } from './features/fallbacks.ts';
 import { feedbackFeature } from './features/feedback.ts';
@@ -72,6 +72,7 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
     }
   });
   if (limit) features.use(rateLimit(limit));
+  features.use(leaveWizardOnCommand);
   features.use(startFeature, browseFeature, inlineFeature, languageFeature, adminFeature, checkFeature, documentFeature, feedbackFeature, askFeature, fallbacksFeature);
 
   return bot;

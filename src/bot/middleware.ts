@@ -1,5 +1,6 @@
 /** Cross-cutting middleware: one log line per update, each update once, and a per-user rate limit. */
 import type { Middleware } from 'grammy';
+import type { MessageEntity } from 'grammy/types';
 import { isRetryLater, UpdateInProgressError, type Repository } from '../storage/types.ts';
 import type { BotContext } from './context.ts';
 
@@ -151,8 +152,21 @@ function cutText(text: string, max: number): string {
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Telegram's own mentions of this bot in a message: "@its_name" entities and text mentions
+ * of its user. Read from the entities, not the text, so x@its_name.com (an e-mail address
+ * to Telegram) is not one.
+ */
+function mentionsOfMe(ctx: BotContext, entities: MessageEntity[], text: string): MessageEntity[] {
+  const name = `@${ctx.me.username}`.toLowerCase();
+  return entities.filter((e) => (e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === name) || (e.type === 'text_mention' && e.user.id === ctx.me.id));
+}
+
+/** The text with the @mentions cut out and its spaces tidied. */
+function withoutRanges(text: string, ranges: MessageEntity[]): string {
+  let out = text;
+  for (const r of [...ranges].filter((e) => e.type === 'mention').sort((a, b) => b.offset - a.offset)) out = `${out.slice(0, r.offset)} ${out.slice(r.offset + r.length)}`;
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -182,11 +196,11 @@ export const addressedToBot: Middleware<BotContext> = async (ctx, next) => {
     ctx.outcome = 'group_not_addressed';
     return;
   }
-  const mention = new RegExp(`@${escapeRegExp(ctx.me.username)}\\b`, 'ig');
-  if (mention.test(text)) {
+  const mentions = mentionsOfMe(ctx, message.entities ?? message.caption_entities ?? [], text);
+  if (mentions.length) {
     // The features read the question, not the mention.
     if (message.text !== undefined) {
-      message.text = message.text.replace(mention, ' ').replace(/\s+/g, ' ').trim();
+      message.text = withoutRanges(message.text, mentions);
       delete message.entities;
     }
     return next();
