@@ -72,7 +72,7 @@ const ORIGIN_BEFORE = [
 /** Right before a place: it is where the document goes ("寄去德国", "for use in Tianjin", "buyer in Poland"). */
 const USE_BEFORE = [
   /(?:寄去|寄到|寄往|寄畀|发往|發往|发去|發去|发到|發到|送去|送到|送往|拿去|拿到|攞去|带去|帶去|带到|帶到|交给|交給|交去|出口到|出口去|出口|卖到|賣到|卖去|賣去|运往|運往|运到|運到|发货到|發貨到|去|到|往|给|給|畀)\s*$/u,
-  /\b(?:to|into|for\s+use\s+in|used\s+in|use\s+(?:it\s+|them\s+)?in|going\s+to|goes\s+to|go\s+to|shipping\s+to|ship(?:ped)?\s+to|sending\s+(?:it\s+|them\s+)?to|send(?:\s+it|\s+them)?\s+to|sent\s+to|export(?:ing|ed|s)?\s+to|file[ds]?\s+in|filing\s+in|registration\s+in|register(?:ed|ing)?\s+in|(?:account|branch)\s+in|(?:court|bank|office|wfoe|jv|subsidiary|entity|authority|bureau|registry|amr|employer|hr|hospital|kindergarten|landlord)\s+in|(?:buyer|customer|client|importer|consignee|distributor|receiver|recipient)s?\s+(?:(?:is|are|was|were)\s+)?(?:in|at|from)|(?:to|for)\s+(?:a|an|our|the|my)\s+(?:lawyer|attorney|solicitor|counsel|court|bank|factory|plant|branch|subsidiary|office|wfoe|jv)\s+(?:in|at)|for\s+(?:a|our|the|my)\s+(?:buyer|customer|client|importer)s?\s+in|tender\s+in|(?:wedding|marriage|study|studies|studying|master'?s|phd|job|work|residence|visa|permit|school|university|college)\s+in|(?:sue|suing|sued)\s+(?:them\s+|him\s+|her\s+)?(?:in|at)|(?:lawsuit|litigation|proceedings?|case|arbitration)\s+(?:in|at|before)|(?:needed|required|requested|wanted|used)\s+by\s+(?:our|the|a)|(?:needed|required|used|valid|accepted)\s+in|(?:to|for)\s+(?:our|their))\s+(?:the\s+)?$/iu,
+  /\b(?:to|into|for\s+use\s+in|used\s+in|use\s+(?:it\s+|them\s+)?in|going\s+to|goes\s+to|go\s+to|shipping\s+to|ship(?:ped)?\s+to|sending\s+(?:it\s+|them\s+)?to|send(?:\s+it|\s+them)?\s+to|sent\s+to|export(?:ing|ed|s)?\s+to|file[ds]?\s+in|filing\s+in|registration\s+in|register(?:ed|ing)?\s+in|(?:account|branch)\s+in|(?:court|bank|office|wfoe|jv|subsidiary|entity|authority|bureau|registry|amr|employer|hr|hospital|kindergarten|landlord)\s+in|(?:buyer|customer|client|importer|consignee|distributor|receiver|recipient)s?\s+(?:(?:is|are|was|were)\s+)?(?:in|at|from)|(?:to|for)\s+(?:a|an|our|the|my)\s+(?:lawyer|attorney|solicitor|counsel|court|bank|factory|plant|branch|subsidiary|office|wfoe|jv)\s+(?:in|at)|for\s+(?:a|our|the|my)\s+(?:buyer|customer|client|importer)s?\s+in|tender\s+in|(?:wedding|marriage|study|studies|studying|master'?s|phd|job|work|residence|visa|permit|school|university|college)\s+in|(?:sue|suing|sued)\s+(?:them\s+|him\s+|her\s+)?(?:in|at)|(?:lawsuit|litigation|proceedings?|case|arbitration)\s+(?:in|at|before)|(?:needed|required|requested|wanted|used)\s+by\s+(?:our|the|a)|(?:needed|required|used|valid|accepted)\s+in|(?:to|for)\s+(?:our|their)|(?<!\b(?:apply|applying|applied|ask|asking|wait|waiting|pay|paying|paid|time|fee|cost)\s+)for)\s+(?:the\s+)?$/iu,
 ];
 
 /** Right after a place: the document is used there ("在深圳开户", "在苏州办家属居留", "bank wants"). */
@@ -117,13 +117,19 @@ const OUR_PAPERS = /我们|我們|我哋|我司|本公司|\bour\b|\bwe\b/iu;
 export const OUT_OF_CHINA_PHRASES = [/\bfrom\s+(?:mainland\s+)?china\b/i, /\bexport(?:s|ing|ed|er|ers)?\b/i, /从中国|從中國|出国|出國|出口|寄去|寄到国外|送去国外|发往|發往|在国外使用|在國外使用|国外使用|國外使用|境外使用/u];
 
 const OFFICE_AFTER = /^\s*(?:的)?\s*(?:市|省)?(?:外办|外辦|外事|公证处|公證處|贸促会|貿促會|外交部|fao\b|foreign\s+affairs)/iu;
-const WANTS_AFTER = /^[\s-]*(?:court|bank|authorit\w*|embassy|consulate|buyer|customer|client|registry|government|side|tender)s?\s+(?:(?:is|are)\s+)?(?:wants?|requires?|needs?|asks?|requests?|demands?|asking|requesting|requiring|demanding|wanting)\b/iu;
+const WANTS_AFTER = /^[\s-]*(?:court|bank|authorit\w*|embassy|consulate|buyer|customer|client|registry|government|side|tender|notary|lawyer|solicitor|attorney|university|employer|school|partner)s?\s+(?:(?:is|are)\s+)?(?:wants?|requires?|needs?|asks?|requests?|demands?|asking|requesting|requiring|demanding|wanting)\b/iu;
 /** "the certificate of incorporation of our UK subsidiary": the place the paper belongs to. */
 const OF_BEFORE = /\bof\s+(?:our|the|their|its|his|her)\s+$/iu;
 const NATIONALITY_BEFORE = /\b(?:is|are|am|'m|’m)\s+(?:an?\s+)?$/iu;
 const DEMONYM = /[a-z](?:an|ese|ish|i|ch|ic)$/iu;
 /** "Board resolution from our Hangzhou HQ": a mainland place the papers come from. */
 const FROM_BEFORE = /(?:\bfrom(?:\s+our|\s+my|\s+the|\s+an?)?|从|從|由)\s*$/iu;
+
+/** A trip to the mainland place, or a visit for the certifying itself: the place is an office's, not the paper's use. */
+const TRIP_BEFORE = /\b(?:fly|flying|go|going|travel\w*|drive|driving|come|coming|head|heading)\s+(?:up\s+|down\s+|over\s+|all\s+the\s+way\s+)?to\s+$/iu;
+const FOR_CERTIFYING_AFTER = /^\s*for\s+(?:the\s+|an?\s+)?(?:apostille|legali[sz]ation|notari[sz]ation|authentication)/iu;
+/** "for a Japanese JV partner", "for our UK buyer": the party a paper is for. */
+const FOR_RECIPIENT_BEFORE = /\bfor\s+(?:a|an|our|my|the|their)\s+(?:new\s+)?$|\bfor\s+(?:a|an|our|my|the|their)\s+(?:[\w-]+\s+){0,3}(?:partner|buyer|customer|client|importer|distributor|bank|lawyer|court|employer)s?\s+(?:in|at)\s+$/iu;
 
 /** "中国驻法国使馆", "the embassy in London": a place named for an embassy is neither issuer nor destination. */
 const EMBASSY_BEFORE = [/(?:驻|駐)\s*$/u, /\b(?:embassy|consulate|mission)\s+(?:in|of)\s+(?:the\s+)?$/iu];
@@ -133,6 +139,10 @@ export function roleOf(text: string, place: PlaceSpan): PlaceRole {
   const hanBefore = before.slice(-HAN_WINDOW);
   const after = text.slice(place.end, place.end + LATIN_WINDOW);
   if (EMBASSY_BEFORE.some((p) => p.test(before))) return 'none';
+  // "fly up to Beijing for the apostille": a trip to an office, not where the paper is used.
+  if (place.kind === 'mainland-china' && (TRIP_BEFORE.test(before) || FOR_CERTIFYING_AFTER.test(after))) return 'none';
+  // "licence … for a Japanese JV partner": whom a paper is for is where it goes.
+  if (FOR_RECIPIENT_BEFORE.test(before)) return 'use';
   // "the US court wants our company's docs": who asks for a paper is where it goes.
   if (WANTS_AFTER.test(after)) return 'use';
   if (USED_THERE.test(after) || (place.kind === 'mainland-china' && USED_THERE_EN.test(after))) return 'use';

@@ -10,7 +10,7 @@ describe('the bot answers the case the message describes', () => {
     const calls = await say('Our US parent in Delaware sent a certificate of good standing + board resolution for our WFOE registration in Shanghai. Do we take them to a Shanghai notary and the Shanghai FAO to get them apostilled?', USER_EN);
     const reply = allText(calls);
     expect(reply).toContain('into mainland China');
-    expect(reply).toMatch(/competent authority of United States/);
+    expect(reply).toMatch(/apostille from United States, where its competent authority issues it/);
     expect(reply).not.toMatch(/Have a Chinese notary office/);
     expect(reply).not.toMatch(/Apply for the apostille at the Ministry of Foreign Affairs/);
     expect(buttonsOf(messages(calls).at(-1)).some((b) => b.callback_data?.startsWith('vrd:') && b.callback_data.includes(':US:t:'))).toBe(true);
