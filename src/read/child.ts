@@ -28,25 +28,29 @@ export interface ChildArgs {
   dataDir: string;
   /** Start the OCR engine now rather than with the first scan (a replacement for a process that had it running). */
   warm: boolean;
+  /** The nice value to read at (READING_NICE unless the reader is told otherwise). */
+  nice: number;
 }
 
 // Reading is offline by design: if anything in here (tesseract.js above all) ever tried to download, it fails loudly.
 globalThis.fetch = () => Promise.reject(new Error('the document reader never uses the network'));
 
+const { dataDir, warm, nice } = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
+
 /**
  * On a busy machine OCR competes with the bot for the cores: this process runs at a
- * lower priority, so the bot's thread answering messages gets the CPU first. Linux keeps
- * a nice value per thread: every thread running now is lowered, and those started later
- * (tesseract's) inherit it. Elsewhere the process keeps the normal priority.
+ * lower priority (reader.ts: READING_NICE), so the bot's thread answering messages gets
+ * the CPU first. Linux keeps a nice value per thread: every thread running now is
+ * lowered, and those started later (tesseract's) inherit it. Elsewhere the process keeps
+ * the normal priority.
  */
-export const READING_NICE = 10;
-try {
-  for (const thread of readdirSync('/proc/self/task')) setPriority(Number(thread), READING_NICE);
-} catch {
-  // Not Linux, or not allowed: read at normal priority.
+if (nice) {
+  try {
+    for (const thread of readdirSync('/proc/self/task')) setPriority(Number(thread), nice);
+  } catch {
+    // Not Linux, or not allowed: read at normal priority.
+  }
 }
-
-const { dataDir, warm } = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
 let engine: Promise<OcrEngine> | undefined;
 /** The engine, started once; a start that failed is tried again with the next scan. */
 const ocr = () =>

@@ -27,6 +27,13 @@ export interface ReaderOptions {
   timeoutMs?: number;
   /** Documents waiting behind the one being read, all users together. */
   maxQueue?: number;
+  /**
+   * The reading process's nice value (default READING_NICE, so the bot answers first on a busy
+   * machine); 0 reads at normal priority, for a run with no bot to give way to.
+   */
+  nice?: number;
+  /** A reading process resident above this after a job is replaced (default RECYCLE_RSS_BYTES). */
+  recycleRssBytes?: number;
   /** Where a reading process that died or grew too big is reported (never a file's content). */
   logger?: Logger;
 }
@@ -45,11 +52,12 @@ const BLANK_PNG = Buffer.from(
   'base64',
 );
 const WARM_UP_USER = -1;
+export const READING_NICE = 10;
 /**
  * A reading process resident above this after a job is replaced by a fresh one (warm):
  * tesseract's WebAssembly memory grows with the largest page it has seen and never shrinks.
  */
-export const RECYCLE_RSS_BYTES = 450 * 1024 * 1024;
+export const RECYCLE_RSS_BYTES = 400 * 1024 * 1024;
 
 export class DocumentReader {
   private process?: ReadingProcess;
@@ -116,7 +124,7 @@ export class DocumentReader {
 
   private start(): ReadingProcess {
     if (this.process) return this.process;
-    const started: ReadingProcess = new ReadingProcess({ dataDir: this.options.dataDir, warm: this.warm }, (end) => this.ended(started, end));
+    const started: ReadingProcess = new ReadingProcess({ dataDir: this.options.dataDir, warm: this.warm, nice: this.options.nice ?? READING_NICE }, (end) => this.ended(started, end));
     this.process = started;
     return started;
   }
@@ -171,7 +179,7 @@ export class DocumentReader {
   }
 
   private resultOf(process: ReadingProcess, result: JobResult): Extracted {
-    if (result.rss > RECYCLE_RSS_BYTES) {
+    if (result.rss > (this.options.recycleRssBytes ?? RECYCLE_RSS_BYTES)) {
       this.options.logger?.info({ rssMb: Math.round(result.rss / 1048576) }, 'the reading process grew past its limit; replaced');
       this.replace(process);
     }

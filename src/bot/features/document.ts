@@ -2,7 +2,7 @@
  * A photo or a PDF of a document → what it is, who issued it, where it goes,
  * and the /check verdict; whatever the paper leaves open is asked with buttons.
  *
- * The file is downloaded into memory (never to disk), read in the reading worker
+ * The file is downloaded into memory (never to disk), read in the reading process
  * (src/read), and dropped; neither the file nor its text is stored or logged.
  * Reading takes seconds, so it runs after the update is handled: the chat's next
  * messages are answered meanwhile, and the result arrives as its own message.
