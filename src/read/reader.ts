@@ -137,7 +137,7 @@ export class DocumentReader {
   private ended(process: ReadingProcess, end: ProcessEnd): void {
     if (this.process !== process) return;
     this.process = undefined;
-    this.options.logger?.warn({ code: end.code, signal: end.signal, duringJob: end.duringJob }, 'the reading process ended; a new one starts with the next document');
+    this.options.logger?.warn({ code: end.code, signal: end.signal, duringJob: end.duringJob }, 'the reading process ended');
     if (end.duringJob) this.start();
   }
 
@@ -179,12 +179,12 @@ export class DocumentReader {
   }
 
   private resultOf(process: ReadingProcess, result: JobResult): Extracted {
+    if (result.ok && result.result.method === 'ocr') this.warm = true;
     if (result.rss > (this.options.recycleRssBytes ?? RECYCLE_RSS_BYTES)) {
       this.options.logger?.info({ rssMb: Math.round(result.rss / 1048576) }, 'the reading process grew past its limit; replaced');
       this.replace(process);
     }
     if (!result.ok) throw new ReadError(result.reason);
-    if (result.result.method === 'ocr') this.warm = true;
     return result.result;
   }
 }
