@@ -7,7 +7,6 @@
  * emptied by reader.ts), writes nothing to disk and logs nothing: the file's bytes
  * and text live only in this job's memory.
  */
-import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { extractLines, type Extracted } from './extract.ts';
 import { OcrEngine } from './ocr.ts';
@@ -38,19 +37,21 @@ globalThis.fetch = () => Promise.reject(new Error('the document reader never use
 const { dataDir, warm, nice } = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
 
 /**
- * On a busy machine OCR competes with the bot for the cores: this process runs at a
- * lower priority (reader.ts: READING_NICE), so the bot's thread answering messages gets
- * the CPU first. Linux keeps a nice value per thread: every thread running now is
- * lowered, and those started later (tesseract's) inherit it. Elsewhere the process keeps
- * the normal priority.
+ * On a busy machine OCR competes with the bot for the cores: the thread that reads runs at
+ * a lower priority (reader.ts: READING_NICE), so the bot's thread answering messages gets
+ * the CPU first. Linux keeps a nice value per thread: this process's main thread is lowered
+ * (its id is the process id), and tesseract's thread, started from it later, inherits it;
+ * Node's own helper threads (garbage collection, file and zlib work) keep the normal
+ * priority, as they did when reading ran in a thread of the bot. Elsewhere nothing changes.
  */
 if (nice) {
   try {
-    for (const thread of readdirSync('/proc/self/task')) setPriority(Number(thread), nice);
+    setPriority(process.pid, nice);
   } catch {
-    // Not Linux, or not allowed: read at normal priority.
+    // Not allowed: read at normal priority.
   }
 }
+
 let engine: Promise<OcrEngine> | undefined;
 /** The engine, started once; a start that failed is tried again with the next scan. */
 const ocr = () =>
