@@ -12,7 +12,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const PROCESS_TESTS = [
   'test/e2e/**/*.test.ts',
   'test/cli/**/*.test.ts',
-  'test/read/{bot,cli,fixtures,reader}.test.ts',
+  'test/read/{bot,cli,fixtures,reader,untrusted-files}.test.ts',
   'test/storage/contract.test.ts',
   'test/data/{gaps,gaps-postgres,schema,validate}.test.ts',
   'test/reliability/{reload,secrets,startup,bad-edits}.test.ts',
@@ -32,6 +32,7 @@ const SLOWEST_FIRST = [
   'test/storage/contract.test.ts',
   'test/read/bot.test.ts',
   'test/e2e/faults.test.ts',
+  'test/read/untrusted-files.test.ts',
   'test/reliability/startup.test.ts',
   'test/e2e/emulator.test.ts',
   'test/cli/ask.test.ts',

@@ -65,7 +65,9 @@ const reading = await loopWhile(async () => {
   readingMs = performance.now() - started;
 });
 clearInterval(sampler);
+// The reading process's own peak (Linux: VmHWM); reading happens there, not in this process.
+const readingPeak = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${reader.processId}/status`, 'utf8'))?.[1] ?? Number.NaN) * 1024;
 // The same loop, idle for as long, right after: the machine's own noise.
 const idle = await loopWhile(() => new Promise((resolve) => setTimeout(resolve, Math.min(readingMs, 20_000))));
 await reader.close();
-console.log(JSON.stringify({ files: files.length, warmUpMs, ocrPageMs, textLayerMs, rssBefore, rssPeak, warming, reading, idle, window }));
+console.log(JSON.stringify({ files: files.length, warmUpMs, ocrPageMs, textLayerMs, rssBefore, rssPeak, readingPeak, warming, reading, idle, window }));

@@ -26,6 +26,7 @@ interface ChildResult {
   textLayerMs: number[];
   rssBefore: number;
   rssPeak: number;
+  readingPeak: number;
   warming: Loop;
   reading: Loop;
   idle: Loop;
@@ -57,7 +58,7 @@ export function longestBusyRun(profile: CpuProfile, fromUs = -Infinity, toUs = I
 
 export async function benchOcr(say: (line?: string) => void): Promise<void> {
   say();
-  say('## 5. Reading documents (OCR in a worker thread; tesseract.js chi_sim + eng, offline)');
+  say('## 5. Reading documents (OCR in a child process; tesseract.js chi_sim + eng, offline)');
   say();
   const profileDir = mkdtempSync(join(tmpdir(), 'bench-ocr-prof-'));
   const child = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval', '1000', '--import', 'tsx', 'bench/ocr-read.ts'], { encoding: 'utf8', maxBuffer: 10_000_000 });
@@ -67,16 +68,17 @@ export async function benchOcr(say: (line?: string) => void): Promise<void> {
   const mainProfile = readdirSync(profileDir).find((name) => /\.\d+\.0\.\d+\.cpuprofile$/.test(name));
   const busyMs = mainProfile ? longestBusyRun(JSON.parse(readFileSync(join(profileDir, mainProfile), 'utf8')) as CpuProfile, result.window.fromUs, result.window.toUs) : Number.NaN;
 
-  say(`All ${result.files} fixture documents (\`test/fixtures/documents\`), after the warm-up that starts the worker thread and the OCR engine.`);
+  say(`All ${result.files} fixture documents (\`test/fixtures/documents\`), after the warm-up that starts the reading process and the OCR engine.`);
   say();
   say('| measure | value |');
   say('|---|---:|');
-  say(`| warm-up: worker thread and OCR engine start (both languages loaded) | ${format(result.warmUpMs)} ms |`);
+  say(`| warm-up: reading process and OCR engine start (both languages loaded) | ${format(result.warmUpMs)} ms |`);
   say(`| OCR per page, median (${result.ocrPageMs.length} pages) | ${format(median(result.ocrPageMs))} ms |`);
   say(`| OCR per page, p95 | ${format(percentile(result.ocrPageMs, 95))} ms |`);
   say(`| PDF text layer, whole file, median (${result.textLayerMs.length} files) | ${format(median(result.textLayerMs))} ms |`);
   say(`| RSS before the reader | ${(result.rssBefore / 1e6).toFixed(0)} MB |`);
-  say(`| RSS peak while reading (process, worker threads included) | ${(result.rssPeak / 1e6).toFixed(0)} MB |`);
+  say(`| RSS peak while reading, bot process | ${(result.rssPeak / 1e6).toFixed(0)} MB |`);
+  say(`| RSS peak, reading process (VmHWM) | ${(result.readingPeak / 1e6).toFixed(0)} MB |`);
   say(`| main thread's longest busy stretch while reading (CPU profile, 1 ms samples, GC included) | ${busyMs.toFixed(1)} ms |`);
   say();
   say('Event loop of the bot process (where text messages are answered) while documents are read, against the same loop idle for as long:');
@@ -89,8 +91,8 @@ export async function benchOcr(say: (line?: string) => void): Promise<void> {
   row('idle (baseline)', result.idle);
   say(`| ratio reading / idle (max delay) | ${(result.reading.maxMs / Math.max(result.idle.maxMs, 0.001)).toFixed(2)} | | |`);
   say();
-  say('The main thread only posts the bytes and receives the lines; parsing, rendering and OCR run in the worker, at a lower');
-  say('thread priority (nice 10). The busy stretch above is what our own code (and its garbage collection) holds the loop;');
+  say('The main thread only sends the bytes and receives the lines; parsing, rendering and OCR run in the reading process, at a');
+  say('lower priority (nice 10). The busy stretch above is what our own code (and its garbage collection) holds the loop;');
   say('timer lateness beyond it is the operating system giving the thread no core on a loaded machine. Utilisation here');
   say('includes the CPU profiler\'s own sampling, which runs on the thread it profiles.');
 }

@@ -10,7 +10,7 @@ import { openStorage } from './storage/open.ts';
 
 export async function createDeps(config: Config, logger: Logger): Promise<BotDeps> {
   const [data, store, i18n] = await Promise.all([DataService.load(config), openStorage(config, logger), I18n.create()]);
-  // The reading worker starts with the first document, not here: most runs never read one.
-  const reader = new DocumentReader({ dataDir: config.dataDir });
+  // The reading process starts with the first document, not here: most runs never read one.
+  const reader = new DocumentReader({ dataDir: config.dataDir, logger });
   return { data, store, i18n, logger, adminIds: new Set(config.adminIds), today: () => today(), reader };
 }

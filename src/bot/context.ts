@@ -19,7 +19,7 @@ export interface BotDeps {
   today: () => string;
   i18n: I18n;
   logger: Logger;
-  /** Reads photos and PDFs of documents (OCR in a worker thread); without it, files get the text-only hint. */
+  /** Reads photos and PDFs of documents (OCR in a child process); without it, files get the text-only hint. */
   reader?: DocumentReader;
 }
 

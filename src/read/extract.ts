@@ -1,23 +1,12 @@
 /**
- * Bytes of an uploaded file → the lines of text on it. Runs inside the reading
- * worker (worker.ts): PDF parsing, page rendering and OCR never touch the bot's
- * event loop.
+ * Bytes of an uploaded file → the lines of text on it. Runs only inside the reading
+ * process (child.ts), on a file whose header probe.ts has already accepted: PDF
+ * parsing, image decoding, page rendering and OCR never touch the bot's process.
  */
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { OcrEngine, OcrLine } from './ocr.ts';
 import { readPdf } from './pdf.ts';
-
-export type FileKind = 'pdf' | 'png' | 'jpeg' | 'webp';
-
-/** What the bytes are, by their first bytes (a file name or MIME type can lie). */
-export function sniffKind(bytes: Uint8Array): FileKind | undefined {
-  const starts = (...b: number[]) => b.every((v, i) => bytes[i] === v);
-  if (starts(0x25, 0x50, 0x44, 0x46)) return 'pdf';
-  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'png';
-  if (starts(0xff, 0xd8, 0xff)) return 'jpeg';
-  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.slice(8, 12)) === 'WEBP') return 'webp';
-  return undefined;
-}
+import { UnreadableFileError, type FileHeader, type FileKind } from './probe.ts';
 
 export interface Extracted {
   kind: FileKind;
@@ -43,20 +32,14 @@ async function fitForOcr(image: Buffer): Promise<Buffer> {
   return canvas.encode('png');
 }
 
-export class UnreadableFileError extends Error {
-  constructor(readonly reason: 'unsupported' | 'damaged') {
-    super(reason);
-  }
-}
-
-export async function extractLines(bytes: Uint8Array, ocr: () => Promise<OcrEngine>): Promise<Extracted> {
-  const kind = sniffKind(bytes);
-  if (!kind) throw new UnreadableFileError('unsupported');
+export async function extractLines(bytes: Uint8Array, header: FileHeader, ocr: () => Promise<OcrEngine>): Promise<Extracted> {
+  const { kind } = header;
   let images: Buffer[];
   let pages = 1;
   if (kind === 'pdf') {
-    const pdf = await readPdf(bytes).catch(() => {
-      throw new UnreadableFileError('damaged');
+    // Refusals (a password) keep their reason; anything else pdf.js trips on is a damaged file.
+    const pdf = await readPdf(bytes).catch((error: unknown) => {
+      throw error instanceof UnreadableFileError ? error : new UnreadableFileError('damaged');
     });
     if (pdf.textLines) return { kind, method: 'pdf-text', pages: pdf.pages, lines: pdf.textLines.map((text) => ({ text, confidence: 100 })), confidence: 100, pageMs: [] };
     images = pdf.images ?? [];

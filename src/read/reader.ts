@@ -1,14 +1,19 @@
 /**
- * Reads uploaded documents in a worker thread, one at a time per process, so
- * OCR (seconds of CPU) never blocks the bot: text messages go on being answered
- * while a document is read. Each user may have one document waiting or being
- * read; a job that runs past the timeout is stopped (the worker is replaced).
+ * Reads uploaded documents in a child process (child.ts), one at a time per bot,
+ * so OCR (seconds of CPU) never blocks the bot and a decoder that crashes on a
+ * malformed file takes only that process with it: the user is told, and a new
+ * process starts. Before a file is queued its header is checked (probe.ts): too big,
+ * not an image or PDF, damaged, or too many pixels is answered at once, undecoded.
+ * Each user may have one document waiting or being read; a job that runs past the
+ * timeout is stopped (the process is killed and replaced).
  */
-import { Worker } from 'node:worker_threads';
+import type { Logger } from '../infra/logger.ts';
 import type { Extracted } from './extract.ts';
-import type { Job, JobResult } from './worker.ts';
+import type { JobResult } from './child.ts';
+import { probeFile, UnreadableFileError, type FileHeader, type UnreadableReason } from './probe.ts';
+import { ReadingProcess, type ProcessEnd } from './reading-process.ts';
 
-export type ReadFailure = 'busy' | 'queue_full' | 'timeout' | 'unsupported' | 'damaged' | 'failed';
+export type ReadFailure = 'busy' | 'queue_full' | 'timeout' | UnreadableReason | 'failed';
 
 export class ReadError extends Error {
   constructor(readonly reason: ReadFailure) {
@@ -22,11 +27,21 @@ export interface ReaderOptions {
   timeoutMs?: number;
   /** Documents waiting behind the one being read, all users together. */
   maxQueue?: number;
+  /**
+   * The reading process's nice value (default READING_NICE, so the bot answers first on a busy
+   * machine); 0 reads at normal priority, for a run with no bot to give way to.
+   */
+  nice?: number;
+  /** A reading process resident above this after a job is replaced (default RECYCLE_RSS_BYTES). */
+  recycleRssBytes?: number;
+  /** Where a reading process that died or grew too big is reported (never a file's content). */
+  logger?: Logger;
 }
 
 interface Pending {
   userId: number;
   bytes: Uint8Array;
+  header: FileHeader;
   resolve: (value: Extracted) => void;
   reject: (error: ReadError) => void;
 }
@@ -37,25 +52,21 @@ const BLANK_PNG = Buffer.from(
   'base64',
 );
 const WARM_UP_USER = -1;
-
-/** Loads the worker's TypeScript through tsx's API: Node 20 does not pass --import loaders on to worker threads. */
-function spawnWorker(dataDir: string): Worker {
-  const target = new URL('./worker.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(target)}); })`;
-  // Tesseract prints notes of its own ("Estimating resolution…"): kept off the bot's stdout and stderr.
-  const worker = new Worker(boot, { eval: true, workerData: { dataDir }, stdout: true, stderr: true });
-  worker.stdout.resume();
-  worker.stderr.resume();
-  return worker;
-}
+export const READING_NICE = 10;
+/**
+ * A reading process resident above this after a job is replaced by a fresh one (warm):
+ * tesseract's WebAssembly memory grows with the largest page it has seen and never shrinks.
+ */
+export const RECYCLE_RSS_BYTES = 400 * 1024 * 1024;
 
 export class DocumentReader {
-  private worker?: Worker;
-  private ready?: Promise<void>;
+  private process?: ReadingProcess;
   private readonly queue: Pending[] = [];
   private readonly users = new Set<number>();
   private running = false;
   private nextId = 1;
+  /** Whether the OCR engine has been started: a replacement process then starts its own at once. */
+  private warm = false;
   private readonly timeoutMs: number;
   private readonly maxQueue: number;
 
@@ -74,48 +85,67 @@ export class DocumentReader {
     return this.queue.length + (this.running ? 1 : 0);
   }
 
+  /** The reading process's id while one runs (for tests and operators measuring its memory). */
+  get processId(): number | undefined {
+    return this.process?.pid;
+  }
+
   read(bytes: Uint8Array, userId: number): Promise<Extracted> {
     if (this.users.has(userId)) return Promise.reject(new ReadError('busy'));
+    let header: FileHeader;
+    try {
+      header = probeFile(bytes);
+    } catch (error) {
+      return Promise.reject(new ReadError(error instanceof UnreadableFileError ? error.reason : 'failed'));
+    }
     if (this.queue.length >= this.maxQueue) return Promise.reject(new ReadError('queue_full'));
     this.users.add(userId);
     return new Promise<Extracted>((resolve, reject) => {
-      this.queue.push({ userId, bytes, resolve, reject });
+      this.queue.push({ userId, bytes, header, resolve, reject });
       void this.pump();
     }).finally(() => this.users.delete(userId));
   }
 
   /**
-   * Starts the worker and its OCR engine ahead of the first document (optional): the
-   * engine's start (seconds, both languages loaded) then happens before anyone waits for it.
+   * Starts the reading process and its OCR engine ahead of the first document (optional):
+   * the engine's start (seconds, both languages loaded) then happens before anyone waits for it.
    */
   async warmUp(): Promise<void> {
+    this.warm = true;
     await this.read(new Uint8Array(BLANK_PNG), WARM_UP_USER);
   }
 
   async close(): Promise<void> {
     for (const pending of this.queue.splice(0)) pending.reject(new ReadError('failed'));
-    const worker = this.worker;
-    this.worker = undefined;
-    this.ready = undefined;
-    await worker?.terminate();
+    const running = this.process;
+    this.process = undefined;
+    await running?.stop();
   }
 
-  private startWorker(): Promise<void> {
-    if (this.ready) return this.ready;
-    const worker = spawnWorker(this.options.dataDir);
-    this.worker = worker;
-    this.ready = new Promise<void>((resolve, reject) => {
-      worker.once('message', () => resolve());
-      worker.once('error', reject);
-    });
-    // A worker that dies on its own is replaced with the next job.
-    worker.on('exit', () => {
-      if (this.worker === worker) {
-        this.worker = undefined;
-        this.ready = undefined;
-      }
-    });
-    return this.ready;
+  private start(): ReadingProcess {
+    if (this.process) return this.process;
+    const started: ReadingProcess = new ReadingProcess({ dataDir: this.options.dataDir, warm: this.warm, nice: this.options.nice ?? READING_NICE }, (end) => this.ended(started, end));
+    this.process = started;
+    return started;
+  }
+
+  /**
+   * A process that died on its own is forgotten; one that died under a job (a file that
+   * crashed the decoder) is replaced at once, so the next document finds the engine warm.
+   * One that died idle is replaced with the next job: no restart loop without documents.
+   */
+  private ended(process: ReadingProcess, end: ProcessEnd): void {
+    if (this.process !== process) return;
+    this.process = undefined;
+    this.options.logger?.warn({ code: end.code, signal: end.signal, duringJob: end.duringJob }, 'the reading process ended');
+    if (end.duringJob) this.start();
+  }
+
+  /** Kills this process and starts another in its place (warm when the engine was). */
+  private replace(process: ReadingProcess): void {
+    if (this.process === process) this.process = undefined;
+    process.kill();
+    this.start();
   }
 
   private async pump(): Promise<void> {
@@ -124,53 +154,37 @@ export class DocumentReader {
     if (!pending) return;
     this.running = true;
     try {
-      pending.resolve(await this.runOne(pending.bytes));
+      pending.resolve(await this.runOne(pending));
     } catch (error) {
       pending.reject(error instanceof ReadError ? error : new ReadError('failed'));
     } finally {
       this.running = false;
-      // An idle worker must not keep the process alive (the console exits at the end of its input).
-      if (!this.queue.length) this.worker?.unref();
       void this.pump();
     }
   }
 
-  private async runOne(bytes: Uint8Array): Promise<Extracted> {
-    await this.startWorker();
-    const worker = this.worker!;
-    worker.ref();
-    const id = this.nextId++;
-    return new Promise<Extracted>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        cleanup();
-        // The only way to stop tesseract mid-page: end the thread; the next job starts a fresh one.
-        if (this.worker === worker) {
-          this.worker = undefined;
-          this.ready = undefined;
-        }
-        void worker.terminate();
-        reject(new ReadError('timeout'));
-      }, this.timeoutMs);
-      const onMessage = (message: JobResult | 'ready') => {
-        if (message === 'ready' || message.id !== id) return;
-        cleanup();
-        if (message.ok) resolve(message.result);
-        else reject(new ReadError(message.reason));
-      };
-      const onExit = () => {
-        cleanup();
-        reject(new ReadError('failed'));
-      };
-      const cleanup = () => {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('exit', onExit);
-      };
-      worker.on('message', onMessage);
-      worker.on('exit', onExit);
-      // A copy goes to the worker; the caller's buffer is left as it was.
-      const copy = new Uint8Array(bytes);
-      worker.postMessage({ id, bytes: copy } satisfies Job, [copy.buffer]);
+  private async runOne({ bytes, header }: Pending): Promise<Extracted> {
+    const process = this.start();
+    await process.ready.catch(() => {
+      throw new ReadError('failed');
     });
+    const outcome = await process.run({ id: this.nextId++, bytes, header }, this.timeoutMs);
+    if (outcome.kind === 'timeout') {
+      this.replace(process);
+      throw new ReadError('timeout');
+    }
+    // Killed under the file: the decoder crashed or ran out of memory on it.
+    if (outcome.kind === 'ended') throw new ReadError(outcome.crashed ? 'damaged' : 'failed');
+    return this.resultOf(process, outcome.result);
+  }
+
+  private resultOf(process: ReadingProcess, result: JobResult): Extracted {
+    if (result.ok && result.result.method === 'ocr') this.warm = true;
+    if (result.rss > (this.options.recycleRssBytes ?? RECYCLE_RSS_BYTES)) {
+      this.options.logger?.info({ rssMb: Math.round(result.rss / 1048576) }, 'the reading process grew past its limit; replaced');
+      this.replace(process);
+    }
+    if (!result.ok) throw new ReadError(result.reason);
+    return result.result;
   }
 }

@@ -1,9 +1,10 @@
 /**
  * A small Bot API server on 127.0.0.1 for fault tests: it queues updates for
  * getUpdates (with offset and long polling, as Telegram does), records every
- * call, and can be told to fail a method, delay it, or go away for a while.
+ * call, can be told to fail a method, delay it, or go away for a while, and
+ * serves uploaded files (getFile, then /file/bot<token>/<path>) as streams.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Update } from 'grammy/types';
 
 export interface RecordedCall {
@@ -13,6 +14,14 @@ export interface RecordedCall {
 }
 
 type Scripted = { status: number; body: Record<string, unknown> };
+
+/** A file a user "uploaded": getFile reports `size` (omitted when undefined), the download streams `chunks`. */
+export interface ServedFile {
+  size?: number;
+  chunks: () => Iterable<Uint8Array>;
+  /** Bytes written to the bot so far (a download cut short stops early). */
+  sent: number;
+}
 /** A scripted answer computed from the request (e.g. an error that echoes the URL and the payload, token and all). */
 type ScriptedFrom = (request: { url: string; payload: Record<string, unknown> }) => Scripted;
 
@@ -26,13 +35,17 @@ export class FakeBotApi {
   private readonly delays = new Map<string, number>();
   private waiting: (() => void)[] = [];
   private messageId = 0;
+  private readonly files = new Map<string, ServedFile>();
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
   async start(port = 0): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req).then(({ status, body }) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))));
+    this.server = createServer((req, res) => {
+      if (req.url?.startsWith('/file/')) return void this.serveFile(req, res);
+      void this.handle(req).then(({ status, body }) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)));
+    });
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as { port: number }).port;
   }
@@ -61,6 +74,13 @@ export class FakeBotApi {
 
   delay(method: string, ms: number): void {
     this.delays.set(method, ms);
+  }
+
+  /** Registers an uploaded file: its file_id (also its path), for a photo or document update. */
+  addFile(fileId: string, file: Omit<ServedFile, 'sent'>): ServedFile {
+    const served = { ...file, sent: 0 };
+    this.files.set(fileId, served);
+    return served;
   }
 
   /** A user's text message (a leading /command gets its entity). */
@@ -95,6 +115,14 @@ export class FakeBotApi {
     }
   }
 
+  private async serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const fileId = /^\/file\/bot[^/]+\/documents\/(.+)$/.exec(req.url ?? '')?.[1];
+    const file = fileId === undefined ? undefined : this.files.get(decodeURIComponent(fileId));
+    this.calls.push({ method: 'file', payload: { file_id: fileId }, at: Date.now() });
+    if (!file) return void res.writeHead(404).end();
+    await streamTo(res, file);
+  }
+
   private async handle(req: IncomingMessage): Promise<{ status: number; body: Record<string, unknown> }> {
     const method = /\/bot[^/]+\/(\w+)/.exec(req.url ?? '')?.[1] ?? '';
     let raw = '';
@@ -125,12 +153,41 @@ export class FakeBotApi {
         }
         return ok(this.updates.slice(0, Number(payload.limit ?? 100)));
       }
+      case 'getFile': {
+        const fileId = String(payload.file_id);
+        const file = this.files.get(fileId);
+        if (!file) return { status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' } };
+        return ok({ file_id: fileId, file_unique_id: fileId, file_path: `documents/${fileId}`, ...(file.size === undefined ? {} : { file_size: file.size }) });
+      }
       case 'sendMessage':
         return ok({ message_id: ++this.messageId, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: 'private' }, text: payload.text });
       default:
         return ok(true);
     }
   }
+}
+
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/** Streams a file chunk by chunk, waiting whenever the bot stops reading, so `sent` counts what it took. */
+async function streamTo(res: ServerResponse, file: ServedFile): Promise<void> {
+  res.writeHead(200, { 'content-type': 'application/octet-stream' });
+  for (const chunk of file.chunks()) {
+    if (res.destroyed) return;
+    file.sent += chunk.byteLength;
+    if (!res.write(chunk)) await drainedOrClosed(res);
+  }
+  res.end();
 }
 
 const ok = (result: unknown) => ({ status: 200, body: { ok: true, result } });

@@ -1,11 +1,10 @@
 /**
- * The whole fixture set through the real reader (OCR in the worker thread, PDF
+ * The whole fixture set through the real reader (OCR in the reading process, PDF
  * text layer or rendered pages): accuracy floors of the issue, and never a
  * confident wrong verdict. One shared reader; OCR on 2 busy cores is slow, so
  * this file has a generous timeout and prints its own time.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentReader } from '../../src/read/reader.ts';
 import { understandDocument, type Reading } from '../../src/read/paper.ts';
@@ -30,19 +29,12 @@ describe('reading the fixture documents', () => {
   const results: { row: Expected; reading: Reading; ms: number }[] = [];
 
   beforeAll(async () => {
-    reader = new DocumentReader({ dataDir: await tempDir('apostille-ocr-'), timeoutMs: 120_000 });
-    await reader.warmUp();
-    // The reading threads run at nice 10 so the bot answers first (src/read/worker.ts); here
+    // The reading process runs at nice 10 so the bot answers first (src/read/reader.ts); here
     // there is no bot, and at nice 10 on a busy machine the 26 pages waited for everyone
-    // else's processes (37 s quiet, 100-130 s under load). Back to normal priority for this
-    // file only, where allowed (root, or CAP_SYS_NICE); the readings are the same.
-    for (const thread of readdirSync('/proc/self/task', { withFileTypes: true })) {
-      try {
-        setPriority(Number(thread.name), 0);
-      } catch {
-        // Not Linux, or not allowed: read at nice 10 as the bot does.
-      }
-    }
+    // else's processes (37 s quiet, 100-130 s under load). Normal priority for this file
+    // only; the readings are the same.
+    reader = new DocumentReader({ dataDir: await tempDir('apostille-ocr-'), timeoutMs: 120_000, nice: 0 });
+    await reader.warmUp();
     const { tables } = (await shippedData()).current();
     const started = performance.now();
     for (const row of expected) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerFor, settledFrom } from '../../src/read/document-verdict.ts';
 import { tidyOcrText } from '../../src/read/ocr.ts';
-import { sniffKind } from '../../src/read/extract.ts';
+import { sniffKind } from '../../src/read/probe.ts';
 import { understandDocument } from '../../src/read/paper.ts';
 import { shippedData } from '../helpers/bot.ts';
 

@@ -2,18 +2,19 @@
  * A photo or a PDF of a document → what it is, who issued it, where it goes,
  * and the /check verdict; whatever the paper leaves open is asked with buttons.
  *
- * The file is downloaded into memory (never to disk), read in the reading worker
+ * The file is downloaded into memory (never to disk), read in the reading process
  * (src/read), and dropped; neither the file nor its text is stored or logged.
  * Reading takes seconds, so it runs after the update is handled: the chat's next
  * messages are answered meanwhile, and the result arrives as its own message.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { Composer } from 'grammy';
 import type { Tables } from '../../catalogue/tables.ts';
 import type { Direction } from '../../check/rules.ts';
 import { replyLocale, type Locale } from '../../i18n/locale.ts';
 import { answerFor, settledFrom, type DocumentAnswer } from '../../read/document-verdict.ts';
+import { MAX_FILE_BYTES } from '../../read/probe.ts';
 import { ReadError, type DocumentReader } from '../../read/reader.ts';
 import { countryName, documentName, renderDocumentVerdict, renderReading } from '../../read/document-reply.ts';
 import { understandDocument } from '../../read/paper.ts';
@@ -23,8 +24,6 @@ import { encodeCallback, onButton } from '../callback-data.ts';
 import { FREQUENT_COUNTRIES } from './check/index.ts';
 import { newCheckData } from './check/view.ts';
 
-/** What the Bot API lets a bot download (getFile). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const CHAT_ACTION_EVERY_MS = 4_500;
 const DOWNLOAD_TIMEOUT_MS = 30_000;
 
@@ -41,18 +40,44 @@ export async function documentsSettled(deps: BotDeps): Promise<void> {
 }
 
 /**
- * The file's bytes through the Bot API (getFile, then BOT_API_ROOT/file/bot<token>/<path>).
+ * The file's bytes through the Bot API (getFile, then BOT_API_ROOT/file/bot<token>/<path>),
+ * never more than MAX_FILE_BYTES: getFile's file_size may be missing or wrong, so the
+ * download is counted as it arrives and cut off past the cap (ReadError 'too_big').
  * A local Bot API server (--local), like the console, answers with a path on this machine instead.
  */
 async function download(ctx: BotContext, fileId: string): Promise<Uint8Array> {
   const file = await ctx.api.getFile(fileId);
+  if ((file.file_size ?? 0) > MAX_FILE_BYTES) throw new ReadError('too_big');
   if (!file.file_path) throw new ReadError('failed');
-  if (isAbsolute(file.file_path)) return new Uint8Array(await readFile(file.file_path));
+  if (isAbsolute(file.file_path)) {
+    if ((await stat(file.file_path)).size > MAX_FILE_BYTES) throw new ReadError('too_big');
+    return new Uint8Array(await readFile(file.file_path));
+  }
   const root = ctx.api.options?.apiRoot ?? 'https://api.telegram.org';
   const response = await fetch(`${root}/file/bot${ctx.api.token}/${file.file_path}`, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
   // The URL holds the token: it never goes into an error or a log line.
-  if (!response.ok) throw new ReadError('failed');
-  return new Uint8Array(await response.arrayBuffer());
+  if (!response.ok || !response.body) throw new ReadError('failed');
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_FILE_BYTES) {
+    await response.body.cancel();
+    throw new ReadError('too_big');
+  }
+  return readAtMost(response.body, MAX_FILE_BYTES);
+}
+
+/** The whole stream, or ReadError 'too_big' as soon as it passes `limit` bytes (the rest is never read). */
+async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    length += chunk.value.byteLength;
+    if (length > limit) {
+      await reader.cancel();
+      throw new ReadError('too_big');
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks, length);
 }
 
 const READABLE_MIME = /^(?:image\/(?:jpeg|png|webp)|application\/pdf)$/;
