@@ -26,6 +26,9 @@ interface ChildResult {
   textLayerMs: number[];
   rssBefore: number;
   rssPeak: number;
+  /** The phone-photo set: preparation and OCR per photo (one page each), and the peak RSS while reading it. */
+  photoMs: number[];
+  photoRssPeak: number;
   warming: Loop;
   reading: Loop;
   idle: Loop;
@@ -78,6 +81,15 @@ export async function benchOcr(say: (line?: string) => void): Promise<void> {
   say(`| RSS before the reader | ${(result.rssBefore / 1e6).toFixed(0)} MB |`);
   say(`| RSS peak while reading (process, worker threads included) | ${(result.rssPeak / 1e6).toFixed(0)} MB |`);
   say(`| main thread's longest busy stretch while reading (CPU profile, 1 ms samples, GC included) | ${busyMs.toFixed(1)} ms |`);
+  say();
+  say(`The phone-photo set (\`test/fixtures/photos\`, ${result.photoMs.length} photos of documents on a table, in perspective, shadow and blur), read after the documents above:`);
+  say();
+  say('| measure | value |');
+  say('|---|---:|');
+  say(`| per photo (light flattened, then OCR), median | ${format(median(result.photoMs))} ms |`);
+  say(`| per photo, p95 | ${format(percentile(result.photoMs, 95))} ms |`);
+  say(`| per photo, slowest | ${format(Math.max(...result.photoMs))} ms |`);
+  say(`| RSS peak while reading the photos | ${(result.photoRssPeak / 1e6).toFixed(0)} MB |`);
   say();
   say('Event loop of the bot process (where text messages are answered) while documents are read, against the same loop idle for as long:');
   say();
