@@ -35,6 +35,9 @@ export interface Extracted {
 /** Phone photos can be 4000 px wide: past this, OCR only gets slower, not better. */
 const MAX_SIDE = 2400;
 
+/** Below this side (px) an image holds a word or two: there is no light to flatten, and it is read as it is. */
+const MIN_SIDE_TO_FLATTEN = 200;
+
 /** The image scaled to at most MAX_SIDE, in grey with its light made even (preprocess.ts), as PNG for OCR. */
 async function prepareForOcr(image: Buffer): Promise<Buffer> {
   const decoded = await loadImage(image);
@@ -42,9 +45,12 @@ async function prepareForOcr(image: Buffer): Promise<Buffer> {
   const canvas = createCanvas(Math.round(decoded.width * scale), Math.round(decoded.height * scale));
   const g = canvas.getContext('2d');
   g.drawImage(decoded, 0, 0, canvas.width, canvas.height);
+  if (Math.min(canvas.width, canvas.height) < MIN_SIDE_TO_FLATTEN) return canvas.encode('png');
   const pixels = g.getImageData(0, 0, canvas.width, canvas.height);
-  const flat = flattenLight(toGrey(pixels.data, canvas.width, canvas.height), canvas.width, canvas.height);
-  greyToRgba(blankSurroundings(flat, canvas.width, canvas.height), pixels.data);
+  const flat = blankSurroundings(flattenLight(toGrey(pixels.data, canvas.width, canvas.height), canvas.width, canvas.height), canvas.width, canvas.height);
+  // An all-white page (nothing but table, or a blank sheet) is not given to tesseract: it crashed the thread on one.
+  if (flat.every((v) => v === 255)) return canvas.encode('png');
+  greyToRgba(flat, pixels.data);
   g.putImageData(pixels, 0, 0);
   return canvas.encode('png');
 }
