@@ -12,7 +12,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const PROCESS_TESTS = [
   'test/e2e/**/*.test.ts',
   'test/cli/**/*.test.ts',
-  'test/read/{bot,cli,fixtures,reader,untrusted-files}.test.ts',
+  'test/read/{bot,cli,fixtures,photos,reader,untrusted-files}.test.ts',
   'test/storage/contract.test.ts',
   'test/data/{gaps,gaps-postgres,schema,validate}.test.ts',
   'test/reliability/{reload,secrets,startup,bad-edits}.test.ts',
@@ -27,6 +27,7 @@ const PROCESS_TESTS = [
 const SLOWEST_FIRST = [
   'test/read/fixtures.test.ts',
   'test/e2e/db-pause.test.ts',
+  'test/read/photos.test.ts',
   'test/e2e/replicas.test.ts',
   'test/read/cli.test.ts',
   'test/storage/contract.test.ts',

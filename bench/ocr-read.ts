@@ -1,6 +1,7 @@
 /**
  * The child process of the document-reading benchmark (bench/ocr.ts starts it with
- * --cpu-prof): warms the reader up, reads every fixture, and prints one JSON line with
+ * --cpu-prof): warms the reader up, reads every fixture document, then the phone-photo
+ * set (test/fixtures/photos) on its own, and prints one JSON line with
  * the timings, memory and event-loop figures, plus the monotonic times (µs) of the
  * reading window so the parent can cut the main thread's CPU profile to it.
  */
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { DocumentReader } from '../src/read/reader.ts';
+import { loadPhotoSet, PHOTO_DIR } from './ocr-photos.ts';
 
 const DIR = 'test/fixtures/documents';
 const files = readFileSync(`${DIR}/expected.jsonl`, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { file: string }).file);
@@ -66,8 +68,19 @@ const reading = await loopWhile(async () => {
 });
 clearInterval(sampler);
 // The reading process's own peak (Linux: VmHWM); reading happens there, not in this process.
-const readingPeak = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${reader.processId}/status`, 'utf8'))?.[1] ?? Number.NaN) * 1024;
+const peakOfReader = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${reader.processId}/status`, 'utf8'))?.[1] ?? Number.NaN) * 1024;
+const readingPeak = peakOfReader();
+// The phone photos: time per photo (preparation and OCR of its one page) and the peak RSS while they are read.
+const photoMs: number[] = [];
+let photoRssPeak = 0;
+const photoSampler = setInterval(() => (photoRssPeak = Math.max(photoRssPeak, process.memoryUsage().rss)), 50);
+for (const row of loadPhotoSet()) {
+  const result = await reader.read(readFileSync(`${PHOTO_DIR}/${row.file}`), 1);
+  photoMs.push(...result.pageMs);
+}
+clearInterval(photoSampler);
+const photoReaderPeak = peakOfReader();
 // The same loop, idle for as long, right after: the machine's own noise.
 const idle = await loopWhile(() => new Promise((resolve) => setTimeout(resolve, Math.min(readingMs, 20_000))));
 await reader.close();
-console.log(JSON.stringify({ files: files.length, warmUpMs, ocrPageMs, textLayerMs, rssBefore, rssPeak, readingPeak, warming, reading, idle, window }));
+console.log(JSON.stringify({ files: files.length, warmUpMs, ocrPageMs, textLayerMs, rssBefore, rssPeak, readingPeak, photoMs, photoRssPeak, photoReaderPeak, warming, reading, idle, window }));

@@ -27,6 +27,10 @@ interface ChildResult {
   rssBefore: number;
   rssPeak: number;
   readingPeak: number;
+  /** The phone-photo set: preparation and OCR per photo (one page each), and the peak RSS of each process while reading it. */
+  photoMs: number[];
+  photoRssPeak: number;
+  photoReaderPeak: number;
   warming: Loop;
   reading: Loop;
   idle: Loop;
@@ -80,6 +84,16 @@ export async function benchOcr(say: (line?: string) => void): Promise<void> {
   say(`| RSS peak while reading, bot process | ${(result.rssPeak / 1e6).toFixed(0)} MB |`);
   say(`| RSS peak, reading process (VmHWM) | ${(result.readingPeak / 1e6).toFixed(0)} MB |`);
   say(`| main thread's longest busy stretch while reading (CPU profile, 1 ms samples, GC included) | ${busyMs.toFixed(1)} ms |`);
+  say();
+  say(`The phone-photo set (\`test/fixtures/photos\`, ${result.photoMs.length} photos of documents on a table, in perspective, shadow and blur), read after the documents above:`);
+  say();
+  say('| measure | value |');
+  say('|---|---:|');
+  say(`| per photo (light flattened, then OCR), median | ${format(median(result.photoMs))} ms |`);
+  say(`| per photo, p95 | ${format(percentile(result.photoMs, 95))} ms |`);
+  say(`| per photo, slowest | ${format(Math.max(...result.photoMs))} ms |`);
+  say(`| RSS peak while reading the photos, bot process | ${(result.photoRssPeak / 1e6).toFixed(0)} MB |`);
+  say(`| RSS peak, reading process, documents and photos (VmHWM) | ${(result.photoReaderPeak / 1e6).toFixed(0)} MB |`);
   say();
   say('Event loop of the bot process (where text messages are answered) while documents are read, against the same loop idle for as long:');
   say();

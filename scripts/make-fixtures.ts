@@ -12,38 +12,15 @@
  *
  *   npx tsx scripts/make-fixtures.ts
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { FONTS, registerFonts, seeded } from './render-kit.ts';
 
 const OUT = 'test/fixtures/documents';
-const FONTS = {
-  latin: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-  latinBold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
-  serif: '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf',
-  cjk: '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf',
-};
-
-for (const [name, path] of Object.entries(FONTS)) {
-  if (!existsSync(path)) {
-    console.error(`Missing font ${path}: run  apt-get install -y fonts-droid-fallback fonts-dejavu-core  (only needed to generate).`);
-    process.exit(1);
-  }
-  GlobalFonts.registerFromPath(path, name);
-}
-
-/** mulberry32: a tiny seeded generator, so every run makes the same files. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+registerFonts();
 
 interface Line {
   text: string;

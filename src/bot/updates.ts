@@ -52,8 +52,8 @@ export interface LocalFile {
 }
 
 /** A file sent as a document (photos and PDFs alike). */
-export function documentUpdate(user: LocalUser, file: LocalFile): Update {
-  return privateMessage(user, { document: { ...file, file_unique_id: file.file_id } });
+export function documentUpdate(user: LocalUser, file: LocalFile, caption?: string): Update {
+  return privateMessage(user, { document: { ...file, file_unique_id: file.file_id }, ...(caption ? { caption } : {}) });
 }
 
 /** A press on an inline button of a message the bot sent. */

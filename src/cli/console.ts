@@ -116,20 +116,30 @@ async function pressButton({ bot, user, output, t }: Chat, shown: Shown, number:
   else if (button.callback_data !== undefined) await bot.handleUpdate(callbackUpdate(user, button.callback_data, shown.messageId, shown.text));
 }
 
-/** "/file PATH": a file on this machine, sent as if uploaded (the bot reads it through getFile as usual). */
-async function sendFile({ deps, bot, api, user, output, t }: Chat, path: string): Promise<void> {
-  if (!path) {
+const fileSize = (path: string) => stat(resolve(path)).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
+
+/**
+ * "/file PATH [CAPTION]": a file on this machine, sent as if uploaded (the bot reads it through
+ * getFile as usual), with the words after the path as its caption ("/file co.jpg 寄去墨西哥用").
+ * A path with spaces in it works when it names a file as a whole.
+ */
+async function sendFile({ deps, bot, api, user, output, t }: Chat, argument: string): Promise<void> {
+  if (!argument) {
     output.write(`${t('console.file_usage')}\n`);
     return;
   }
-  const size = await stat(resolve(path)).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
+  const whole = await fileSize(argument);
+  const [, first = argument, rest = ''] = /^(\S+)\s*(.*)$/s.exec(argument) ?? [];
+  const path = whole === undefined ? first : argument;
+  const caption = whole === undefined ? rest.trim() : '';
+  const size = whole ?? (await fileSize(path));
   if (size === undefined) {
     output.write(`${t('console.file_missing', { path })}\n`);
     return;
   }
   const fileId = api.addFile(resolve(path), size);
   const mime = MIME_BY_EXTENSION[extname(path).toLowerCase()] ?? 'application/octet-stream';
-  await bot.handleUpdate(documentUpdate(user, { file_id: fileId, file_name: path.split('/').at(-1)!, mime_type: mime, file_size: size }));
+  await bot.handleUpdate(documentUpdate(user, { file_id: fileId, file_name: path.split('/').at(-1)!, mime_type: mime, file_size: size }, caption || undefined));
   // The console is a conversation: wait for the reading before the next line.
   await documentsSettled(deps);
 }

@@ -4,11 +4,15 @@ import { renderVerdict } from '../reply/verdict-html.ts';
 import type { Verdict } from '../check/rules.ts';
 import type { Translate } from '../i18n/index.ts';
 import { langOf, localized, type Locale } from '../i18n/locale.ts';
-import { escapeHtml, quoteUserText } from '../format/html.ts';
+import { escapeHtml } from '../format/html.ts';
 import type { Reading } from './paper.ts';
 
-/** Lines of the document shown back to the user, so they can see what the verdict rests on. */
-const MAX_LINES_SHOWN = 6;
+/**
+ * An issuer's name as read is shown only when it reads as a name: letters, digits and
+ * ordinary punctuation, not too long. OCR noise ("长 i5 hereby…") is never shown back;
+ * the kind of issuer is said instead.
+ */
+const CLEAN_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ,.'’&()（）-]{1,58}$/u;
 
 export function documentName(tables: Tables, id: string, locale: Locale): string {
   const document = tables.document(id);
@@ -32,22 +36,21 @@ export function renderDocumentVerdict(verdict: Verdict, tables: Tables, locale: 
   return lines.join('\n');
 }
 
-/** What was read off the document: type, issuer, country, apostille, how sure, and the lines it rests on. */
+/** What was read off the document: type, issuer, country, direction, apostille and how sure; never the raw text. */
 export function renderReading(reading: Reading, tables: Tables, locale: Locale, t: Translate): string {
   const lines: string[] = [];
   lines.push(`<b>${t('read.label.what_i_read')}</b>`);
   if (reading.document) lines.push(`${t('read.label.document')}: ${escapeHtml(documentName(tables, reading.document, locale))}`);
   if (reading.issuer) {
     const kind = t(`read.issuer.${reading.issuer.kind}`);
-    lines.push(`${t('read.label.issuer')}: ${reading.issuer.name ? t('read.issuer_named', { kind, name: reading.issuer.name }) : kind}`);
+    const name = reading.issuer.name && CLEAN_NAME.test(reading.issuer.name) ? reading.issuer.name : undefined;
+    lines.push(`${t('read.label.issuer')}: ${name ? t('read.issuer_named', { kind, name }) : kind}`);
   }
+  if (reading.directionSure) lines.push(`${t('read.label.direction')}: ${t(`read.way.${reading.direction}`)}`);
   if (reading.country) {
     lines.push(`${t(reading.direction === 'to_china' ? 'read.label.country_to_china' : 'read.label.country_from_china')}: ${escapeHtml(countryName(tables, reading.country, locale))}`);
   }
   lines.push(`${t('read.label.apostille')}: ${t(reading.apostilleSeen ? 'read.apostille_seen' : 'read.apostille_not_seen')}`);
   lines.push(`${t('read.label.confidence')}: ${Math.round(reading.confidence * 100)}%`);
-  if (reading.linesUsed.length) {
-    lines.push(`${t('read.label.lines')}:`, ...reading.linesUsed.slice(0, MAX_LINES_SHOWN).map((l) => `  “${escapeHtml(quoteUserText(l, 70))}”`));
-  }
   return lines.join('\n');
 }

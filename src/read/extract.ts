@@ -7,6 +7,7 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { OcrEngine, OcrLine } from './ocr.ts';
 import { readPdf } from './pdf.ts';
 import { UnreadableFileError, type FileHeader, type FileKind } from './probe.ts';
+import { blankSurroundings, flattenLight, greyToRgba, toGrey } from './preprocess.ts';
 
 export interface Extracted {
   kind: FileKind;
@@ -23,12 +24,23 @@ export interface Extracted {
 /** Phone photos can be 4000 px wide: past this, OCR only gets slower, not better. */
 const MAX_SIDE = 2400;
 
-async function fitForOcr(image: Buffer): Promise<Buffer> {
+/** Below this side (px) an image holds a word or two: there is no light to flatten, and it is read as it is. */
+const MIN_SIDE_TO_FLATTEN = 200;
+
+/** The image scaled to at most MAX_SIDE, in grey with its light made even (preprocess.ts), as PNG for OCR. */
+async function prepareForOcr(image: Buffer): Promise<Buffer> {
   const decoded = await loadImage(image);
-  const scale = MAX_SIDE / Math.max(decoded.width, decoded.height);
-  if (scale >= 1) return image;
+  const scale = Math.min(1, MAX_SIDE / Math.max(decoded.width, decoded.height));
   const canvas = createCanvas(Math.round(decoded.width * scale), Math.round(decoded.height * scale));
-  canvas.getContext('2d').drawImage(decoded, 0, 0, canvas.width, canvas.height);
+  const g = canvas.getContext('2d');
+  g.drawImage(decoded, 0, 0, canvas.width, canvas.height);
+  if (Math.min(canvas.width, canvas.height) < MIN_SIDE_TO_FLATTEN) return canvas.encode('png');
+  const pixels = g.getImageData(0, 0, canvas.width, canvas.height);
+  const flat = blankSurroundings(flattenLight(toGrey(pixels.data, canvas.width, canvas.height), canvas.width, canvas.height), canvas.width, canvas.height);
+  // An all-white page (nothing but table, or a blank sheet) is not given to tesseract: it crashed the thread on one.
+  if (flat.every((v) => v === 255)) return canvas.encode('png');
+  greyToRgba(flat, pixels.data);
+  g.putImageData(pixels, 0, 0);
   return canvas.encode('png');
 }
 
@@ -45,18 +57,26 @@ export async function extractLines(bytes: Uint8Array, header: FileHeader, ocr: (
     images = pdf.images ?? [];
     pages = pdf.pages;
   } else {
-    images = [await fitForOcr(Buffer.from(bytes)).catch(() => {
+    images = [Buffer.from(bytes)];
+  }
+  // Per page: its preparation (decode, even light) and its OCR.
+  const prepareMs: number[] = [];
+  const prepared: Buffer[] = [];
+  for (const image of images) {
+    const started = performance.now();
+    prepared.push(await prepareForOcr(image).catch(() => {
       throw new UnreadableFileError('damaged');
-    })];
+    }));
+    prepareMs.push(performance.now() - started);
   }
   const engine = await ocr();
   const lines: OcrLine[] = [];
   const pageMs: number[] = [];
   const confidences: number[] = [];
-  for (const image of images) {
+  for (const [i, image] of prepared.entries()) {
     const page = await engine.recognize(image);
     lines.push(...page.lines);
-    pageMs.push(page.ms);
+    pageMs.push(page.ms + prepareMs[i]!);
     confidences.push(page.confidence);
   }
   const confidence = confidences.length ? confidences.reduce((a, b) => a + b, 0) / confidences.length : 0;

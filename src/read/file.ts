@@ -28,7 +28,7 @@ export interface FileCheckOptions {
 export interface FileCheck {
   verdict: Verdict | null;
   /** When no verdict: what is still open, with the likeliest answers. */
-  ask?: { what: 'document' | 'country'; candidates: string[] };
+  ask?: { what: 'document' | 'country' | 'direction'; candidates: string[] };
   read: Pick<Reading, 'document' | 'country' | 'direction' | 'issuer' | 'apostilleSeen' | 'confidence'> & { lines: string[]; method: string; pages: number };
   text: string;
 }
@@ -42,7 +42,11 @@ export async function checkFile(path: string, options: FileCheckOptions): Promis
     const settled = settledFrom(reading);
     if (options.document) settled.document = options.document;
     if (options.country) settled.country = options.country;
-    if (options.direction) settled.direction = options.direction;
+    if (options.direction) {
+      // The country read for the direction the paper leaned to still holds when the user confirms that direction.
+      if (options.direction === reading.direction) settled.country ??= reading.country;
+      Object.assign(settled, { direction: options.direction, directionSure: true });
+    }
     const answer = answerFor(settled, options.tables, options.today, { documents: reading.documentCandidates, countries: reading.countryCandidates });
     const { locale, t, tables } = options;
     const summary = htmlToPlain(renderReading(reading, tables, locale, t));
@@ -59,6 +63,9 @@ export async function checkFile(path: string, options: FileCheckOptions): Promis
     };
     if (answer.kind === 'verdict') {
       return { verdict: answer.verdict, read, text: `${htmlToPlain(renderDocumentVerdict(answer.verdict, tables, locale, t, reading.apostilleSeen))}\n\n${summary}` };
+    }
+    if (answer.kind === 'ask_direction') {
+      return { verdict: null, ask: { what: 'direction', candidates: ['from_china', 'to_china'] }, read, text: `${summary}\n\n${htmlToPlain(t('read.ask_direction'))}` };
     }
     if (answer.kind === 'ask_document') {
       const options = answer.candidates.map((id) => documentName(tables, id, locale)).join(' / ');

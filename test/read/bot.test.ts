@@ -75,23 +75,46 @@ describe('sending a photo or PDF of a document to the bot', () => {
     const before = api.calls.length;
     await bot.handleUpdate(update);
     await documentsSettled(deps);
-    return api.calls.slice(before).filter((c) => c.method === 'sendMessage').map((c) => ({ text: String(c.payload.text), buttons: buttonsOf(c.payload) }));
+    return messagesIn(api.calls.slice(before));
   };
+  /** What the chat shows, in order: messages sent, and edits of them (the "Reading…" notice becomes the answer). */
+  const messagesIn = (calls: typeof api.calls) =>
+    calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').map((c) => ({ method: c.method, messageId: c.payload.message_id, text: String(c.payload.text), buttons: buttonsOf(c.payload) }));
   const fileId = (name: string) => api.addFile(`documents/${name}`, 100_000);
 
-  it('a photo of a certificate of origin: downloaded through the Bot API file URL, then the verdict with what was read', async () => {
+  it('a photo of a certificate of origin: downloaded through the Bot API file URL, then the "Reading…" message edited into the verdict with what was read, and no OCR text', async () => {
+    const before = api.calls.length;
     const replies = await send(fileUpdate(user, 'photo', fileId('co-bilingual-germany.png')));
     expect(downloads.at(-1)).toBe(`/file/bot${TOKEN}/documents/co-bilingual-germany.png`);
+    expect(replies.map((r) => r.method)).toEqual(['sendMessage', 'editMessageText']);
     expect(replies[0]!.text).toContain('Reading your document');
+    // The local API numbers sent messages 1, 2, 3…: the notice's id is its place among them.
+    const noticeIndex = api.calls.findIndex((c, i) => i >= before && c.method === 'sendMessage');
+    const noticeId = api.calls.slice(0, noticeIndex + 1).filter((c) => c.method === 'sendMessage' || c.method === 'sendDocument').length;
+    expect(replies[1]!.messageId).toBe(noticeId);
     const result = replies.at(-1)!.text;
     expect(result).toContain('Certificate of origin (CCPIT) → Germany: apostille');
     expect(result).toContain('Apply for the apostille at the Ministry of Foreign Affairs');
     expect(result).toContain('Issued by: CCPIT');
-    expect(result).toContain('4. Country / region of destination: Germany');
+    expect(result).toContain('Which way: Issued in China, to be used abroad');
+    expect(result).toContain('Going to: Germany');
+    // The lines OCR read are not shown back: only what was concluded from them.
+    for (const ocrText of ['Country / region of destination', 'Consignee', 'Beispielstrasse', 'Lines I went by']) expect(result).not.toContain(ocrText);
     // getFile asked for the largest size of the photo.
     expect(api.sent('getFile').at(-1)!.payload.file_id).toBe('local-1');
     expect(api.sent('sendChatAction').length).toBeGreaterThan(0);
-  });
+    // The first document also starts the OCR engine: slow on a busy machine.
+  }, 90_000);
+
+  it('when the notice cannot be edited (deleted meanwhile), the answer comes as a new message', async () => {
+    api.failWith = (call) => (call.method === 'editMessageText' ? { error_code: 400, description: 'Bad Request: message to edit not found' } : undefined);
+    try {
+      const replies = await send(fileUpdate(user, 'document', fileId('co-france.pdf'), { mime: 'application/pdf' }));
+      expect(replies.filter((r) => r.method === 'sendMessage').map((r) => r.text).at(-1)).toContain('Certificate of origin (CCPIT) → France: apostille');
+    } finally {
+      api.failWith = undefined;
+    }
+  }, 60_000);
 
   it('keeps answering text in the same chat while a document is being read', async () => {
     const delay = monitorEventLoopDelay({ resolution: 5 });
@@ -99,12 +122,12 @@ describe('sending a photo or PDF of a document to the bot', () => {
     const before = api.calls.length;
     await bot.handleUpdate(fileUpdate(user, 'document', fileId('invoice-australia-scanned.pdf'), { mime: 'application/pdf' }));
     await bot.handleUpdate(textUpdate(user, 'what is an apostille'));
-    const answeredFirst = api.calls.slice(before).filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
+    const answeredFirst = messagesIn(api.calls.slice(before)).map((m) => m.text);
     expect(answeredFirst).toHaveLength(2);
     expect(answeredFirst[1]).toMatch(/apostille/i);
     await documentsSettled(deps);
     delay.disable();
-    const all = api.calls.slice(before).filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
+    const all = messagesIn(api.calls.slice(before)).map((m) => m.text);
     expect(all.at(-1)).toContain('Commercial invoice → Australia: apostille');
     console.log(`event loop while reading a 2-page scanned PDF: max delay ${(delay.max / 1e6).toFixed(1)} ms`);
   });
@@ -150,7 +173,7 @@ describe('sending a photo or PDF of a document to the bot', () => {
     const before = api.calls.length;
     await bot.handleUpdate(fileUpdate(busyUser, 'photo', fileId('degree-zh.png')));
     await bot.handleUpdate(fileUpdate(busyUser, 'photo', fileId('degree-zh.png')));
-    const texts = api.calls.slice(before).filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
+    const texts = messagesIn(api.calls.slice(before)).map((m) => m.text);
     expect(texts[1]).toContain('still reading the document you sent before');
     await documentsSettled(deps);
     expect((await send(fileUpdate(user, 'document', fileId('co-france.pdf'), { size: 25 * 1024 * 1024, mime: 'application/pdf' })))[0]!.text).toContain('larger than 20 MB');
@@ -177,7 +200,7 @@ describe('sending a photo or PDF of a document to the bot', () => {
     const slowBot = slowApi.install(createBot(TOKEN, slowDeps, { botInfo: LOCAL_BOT_INFO, client: { apiRoot: `http://127.0.0.1:${(server.address() as { port: number }).port}` } }, { rateLimit: false }));
     await slowBot.handleUpdate(fileUpdate(user, 'photo', slowApi.addFile('documents/co-japan-rotated.png', 1000)));
     await documentsSettled(slowDeps);
-    expect(String(slowApi.sent().at(-1)!.payload.text)).toContain('took too long');
+    expect(String(slowApi.calls.filter((c) => c.method === 'editMessageText').at(-1)!.payload.text)).toContain('took too long');
     await slow.close();
   });
 });

@@ -65,6 +65,54 @@ describe('understanding the text of a document', () => {
   });
 });
 
+describe('which way the paper goes, and where it was issued or is going', () => {
+  it('a German civil-status certificate: issued abroad by its Standesamt, so it comes into China from Germany', async () => {
+    const reading = understandDocument(lines('Geburtsurkunde', 'Standesamt Munchen', 'Nr G 1234/2019', 'Familienname Mustermann', 'Geburtsort Munchen'), await tables());
+    expect(reading).toMatchObject({ document: 'birth-certificate', direction: 'to_china', directionSure: true, country: 'DE', issuedIn: 'DE' });
+  });
+
+  it('a French marriage certificate naming a Chinese birthplace is still French, and comes into China', async () => {
+    const reading = understandDocument(
+      lines('REPUBLIQUE FRANCAISE', "Mairie de Lyon - Service de l'état civil", "EXTRAIT D'ACTE DE MARIAGE", 'Thomas EXEMPLE, né le 3 février 1991 à Lyon', 'et de Wei ZHANG, née le 21 août 1993 à Chengdu (Chine), traductrice, fille de Zhang Ming et de Li Hua'),
+      await tables(),
+    );
+    expect(reading).toMatchObject({ document: 'marriage-certificate', direction: 'to_china', country: 'FR' });
+  });
+
+  it('the CCPIT general certificate of origin: the destination from box 4 (its value on the next line), not from the route via Singapore', async () => {
+    const reading = understandDocument(
+      lines('1. Exporter Certificate No. CCPIT 263200 2026 0417', 'JIANGSU SHILI TEXTILE CO., LTD', 'JIANGSU, CHINA CERTIFICATE OF ORIGIN', "2. Consignee THE PEOPLE'S REPUBLIC OF CHINA", 'MUSTER HANDELS GMBH', '3. Means of transport and route', 'FROM SHANGHAI BY SEA VIA SINGAPORE', '4. Country / region of destination', 'NORWAY', 'China Council for the Promotion of International Trade, Jiangsu Sub-Council'),
+      await tables(),
+    );
+    expect(reading).toMatchObject({ document: 'certificate-of-origin', country: 'NO', direction: 'from_china', directionSure: true });
+  });
+
+  it('FORM E, RCEP and FORM A are preferential certificates of origin (their own verdict), not the general CCPIT one', async () => {
+    const t = await tables();
+    for (const form of ['FORM E', 'FORM RCEP', 'FORM A']) {
+      const reading = understandDocument(lines('Reference No. E263300260012', 'SHENZHEN, CHINA CERTIFICATE OF ORIGIN', form, "Issued in THE PEOPLE'S REPUBLIC OF CHINA", "2. Goods consigned to (Consignee's name, address, country)", 'HO CHI MINH CITY, VIET NAM'), t);
+      expect(reading, form).toMatchObject({ document: 'preferential-certificate-of-origin', country: 'VN', direction: 'from_china' });
+    }
+  });
+
+  it('a paper that shows neither China nor a foreign authority: the direction is asked, with no country guessed for either way', async () => {
+    const t = await tables();
+    const reading = understandDocument(lines('BOARD RESOLUTION', 'of Sample Bright Holdings Ltd.', 'At a meeting of the Board of Directors it was RESOLVED', 'THAT the Company open a representative office'), t);
+    expect(reading).toMatchObject({ document: 'board-resolution', directionSure: false });
+    expect(answerFor(settledFrom(reading), t, '2026-11-29')).toEqual({ kind: 'ask_direction', document: 'board-resolution', country: null });
+    // The user's answer (a pressed button) settles it: then the country is asked the right way round.
+    expect(answerFor({ document: 'board-resolution', country: null, direction: 'to_china' }, t, '2026-11-29')).toMatchObject({ kind: 'ask_country', direction: 'to_china' });
+  });
+
+  it('a caption is read like a message: "for our WFOE registration in Shanghai" brings a UK paper into China; "寄去墨西哥用" sends a licence out', async () => {
+    const t = await tables();
+    const uk = understandDocument(lines('CERTIFICATE OF INCORPORATION', 'The Registrar of Companies for England and Wales, hereby certifies that'), t, { caption: 'for our WFOE registration in Shanghai' });
+    expect(uk).toMatchObject({ document: 'business-licence', direction: 'to_china', directionSure: true, country: 'GB' });
+    const licence = understandDocument(lines('营业执照', '统一社会信用代码 91330100MA2EX0001X', '登记机关 杭州市市场监督管理局'), t, { caption: '寄去墨西哥用' });
+    expect(licence).toMatchObject({ document: 'business-licence', direction: 'from_china', country: 'MX' });
+  });
+});
+
 describe('a reading → verdict or question', () => {
   it('sure of both → the /check verdict; a missing country → the country question; a missing type → the type question', async () => {
     const t = await tables();
@@ -76,7 +124,7 @@ describe('a reading → verdict or question', () => {
       direction: 'from_china',
       candidates: ['FR'],
     });
-    const reading = understandDocument(lines('some paper', 'Consignee: Sample Ltd, Paris, France'), t);
+    const reading = understandDocument(lines('some paper', 'Exporter: Sample Co., Ningbo, China', 'Consignee: Sample Ltd, Paris, France'), t);
     expect(answerFor(settledFrom(reading), t, '2026-11-29')).toMatchObject({ kind: 'ask_document', country: 'FR' });
   });
 });

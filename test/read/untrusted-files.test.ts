@@ -53,11 +53,12 @@ describe('untrusted files sent to the running bot', () => {
   });
 
   /** Sends a file as a photo or a document (no file_size when the file has none) and waits for the bot's last word on it. */
+  const replies = () => api.calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText');
   async function upload(user: typeof EN, kind: 'photo' | 'document', file: Omit<ServedFile, 'sent'>, mime = 'image/png'): Promise<{ text: string; served: ServedFile }> {
     const fileId = `f${nextMessage}`;
     const served = api.addFile(fileId, file);
     const size = file.size === undefined ? {} : { file_size: file.size };
-    const before = api.sent().length;
+    const before = replies().length;
     api.push({
       message: {
         message_id: nextMessage++,
@@ -67,9 +68,9 @@ describe('untrusted files sent to the running bot', () => {
         ...(kind === 'photo' ? { photo: [{ file_id: fileId, file_unique_id: fileId, width: 1280, height: 960, ...size }] } : { document: { file_id: fileId, file_unique_id: fileId, file_name: 'scan', mime_type: mime, ...size } }),
       },
     } as Omit<Update, 'update_id'>);
-    // "Reading your document…", then the answer.
-    await api.waitFor(() => api.sent().length >= before + 2, 60_000);
-    return { text: String(api.sent().at(-1)!.payload.text), served };
+    // "Reading your document…", then the answer (that message edited, or a new one).
+    await api.waitFor(() => replies().length >= before + 2, 60_000);
+    return { text: String(replies().at(-1)!.payload.text), served };
   }
   const bytes = (data: Uint8Array) => ({ size: data.byteLength, chunks: () => [data] });
 

@@ -5,7 +5,8 @@
  * The file is downloaded into memory (never to disk), read in the reading process
  * (src/read), and dropped; neither the file nor its text is stored or logged.
  * Reading takes seconds, so it runs after the update is handled: the chat's next
- * messages are answered meanwhile, and the result arrives as its own message.
+ * messages are answered meanwhile. The "Reading…" message is then edited into the
+ * answer (a new message only if the edit fails), so no stale notice stays in the chat.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
@@ -19,7 +20,9 @@ import { ReadError, type DocumentReader } from '../../read/reader.ts';
 import { countryName, documentName, renderDocumentVerdict, renderReading } from '../../read/document-reply.ts';
 import { understandDocument } from '../../read/paper.ts';
 import type { BotContext, BotDeps } from '../context.ts';
-import { sendReply } from '../send.ts';
+import { keyboardOf, sendReply } from '../send.ts';
+import { splitHtml } from '../../format/html.ts';
+import type { Reply } from '../../reply/answer.ts';
 import { encodeCallback, onButton } from '../callback-data.ts';
 import { FREQUENT_COUNTRIES } from './check/index.ts';
 import { newCheckData } from './check/view.ts';
@@ -112,11 +115,11 @@ documentFeature.on(['message:photo', 'message:document'], async (ctx, next) => {
   }
   ctx.outcome = 'document:reading';
   busy.add(userId);
-  await ctx.reply(t('read.reading')).catch((error: unknown) => {
+  const notice = await ctx.reply(t('read.reading')).catch((error: unknown) => {
     busy.delete(userId);
     throw error;
   });
-  const work = readAndAnswer({ ctx, reader, fileId: file.file_id, userId, caption, locale, t });
+  const work = readAndAnswer({ ctx, reader, fileId: file.file_id, userId, caption, locale, t, noticeId: notice.message_id });
   track(ctx.deps, work, () => busy.delete(userId));
 });
 
@@ -129,10 +132,29 @@ interface Upload {
   caption: string;
   locale: Locale;
   t: BotContext['t'];
+  /** The "Reading…" message, edited into the answer. */
+  noticeId: number;
+}
+
+/**
+ * The answer in place of the "Reading…" message: its first part edits it (buttons with
+ * the last part). If the edit fails (the notice was deleted, or is too old), the answer
+ * is sent as new messages instead.
+ */
+async function replaceNotice(ctx: BotContext, noticeId: number, reply: Reply): Promise<void> {
+  const [first, ...rest] = splitHtml(reply.html);
+  const chatId = ctx.chat?.id;
+  const edited =
+    chatId !== undefined &&
+    (await ctx.api
+      .editMessageText(chatId, noticeId, first!, { link_preview_options: { is_disabled: true }, reply_markup: rest.length ? undefined : keyboardOf(reply.buttons) })
+      .then(() => true, () => false));
+  if (!edited) return sendReply(ctx, reply);
+  if (rest.length) await sendReply(ctx, { html: rest.join('\n'), buttons: reply.buttons });
 }
 
 /** Downloads and reads the file, then sends what it is and the verdict; never rejects (failures are answered). */
-async function readAndAnswer({ ctx, reader, fileId, userId, caption, locale, t }: Upload): Promise<void> {
+async function readAndAnswer({ ctx, reader, fileId, userId, caption, locale, t, noticeId }: Upload): Promise<void> {
   const typing = setInterval(() => void ctx.replyWithChatAction('typing').catch(() => undefined), CHAT_ACTION_EVERY_MS);
   void ctx.replyWithChatAction('typing').catch(() => undefined);
   try {
@@ -143,23 +165,23 @@ async function readAndAnswer({ ctx, reader, fileId, userId, caption, locale, t }
       clearInterval(typing);
     }
     if (!extracted.lines.length) {
-      await ctx.reply(t('read.nothing_read'));
+      await replaceNotice(ctx, noticeId, { html: t('read.nothing_read'), buttons: [] });
       return;
     }
     const { tables } = ctx.deps.data.current();
     const reading = understandDocument(extracted.lines, tables, { caption: caption || undefined });
     // Only what was decided is logged, never the text.
     ctx.deps.logger.info(
-      { document: reading.document, country: reading.country, direction: reading.direction, apostille: reading.apostilleSeen, confidence: reading.confidence, method: extracted.method, pages: extracted.pages },
+      { document: reading.document, country: reading.country, direction: reading.direction, directionSure: reading.directionSure, apostille: reading.apostilleSeen, confidence: reading.confidence, method: extracted.method, pages: extracted.pages },
       'document read',
     );
     const answer = answerFor(settledFrom(reading), tables, ctx.deps.today(), { documents: reading.documentCandidates, countries: reading.countryCandidates });
     const summary = renderReading(reading, tables, locale, t);
-    await sendAnswer(ctx, answer, tables, t, locale, summary, reading.apostilleSeen);
+    await replaceNotice(ctx, noticeId, answerReply(ctx, answer, tables, t, locale, summary, reading.apostilleSeen));
   } catch (error) {
     const reason = error instanceof ReadError ? error.reason : 'failed';
     ctx.deps.logger.warn({ reason, err: error instanceof ReadError ? undefined : error instanceof Error ? error.name : 'unknown' }, 'document not read');
-    await ctx.reply(t(`read.${reason}`)).catch(() => undefined);
+    await replaceNotice(ctx, noticeId, { html: t(`read.${reason}`), buttons: [] }).catch(() => undefined);
   }
 }
 
@@ -177,24 +199,29 @@ function track(deps: BotDeps, work: Promise<void>, done: () => void): void {
 /** Button data: rd:<document id or ->:<country code or ->:<f|t> (src/bot/callback-data.ts). */
 const buttonData = (document: string | null, country: string | null, direction: Direction) => encodeCallback({ kind: 'rd', document, country, direction });
 
-async function sendAnswer(ctx: BotContext, answer: DocumentAnswer, tables: Tables, t: BotContext['t'], locale: Locale, summary: string, apostilleSeen: boolean): Promise<void> {
+/** The verdict, or the one question still open with its buttons. */
+function answerReply(ctx: BotContext, answer: DocumentAnswer, tables: Tables, t: BotContext['t'], locale: Locale, summary: string, apostilleSeen: boolean): Reply {
   const other = [{ text: t('read.other'), data: newCheckData() }];
+  const withSummary = (question: string) => [summary, question].filter(Boolean).join('\n\n');
   if (answer.kind === 'verdict') {
     ctx.outcome = `document:${answer.verdict.outcome}`;
     const html = [renderDocumentVerdict(answer.verdict, tables, locale, t, apostilleSeen), summary].filter(Boolean).join('\n\n');
-    await sendReply(ctx, { html, buttons: [[{ text: t('check.wizard.again'), data: newCheckData() }]] });
-    return;
+    return { html, buttons: [[{ text: t('check.wizard.again'), data: newCheckData() }]] };
+  }
+  ctx.outcome = `document:${answer.kind}`;
+  if (answer.kind === 'ask_direction') {
+    const ways = (['from_china', 'to_china'] as const).map((direction) => [{ text: t(`read.way.${direction}`), data: buttonData(answer.document, answer.country, direction) }]);
+    return { html: withSummary(t('read.ask_direction')), buttons: [...ways, other] };
   }
   if (answer.kind === 'ask_document') {
     const buttons = answer.candidates.slice(0, 4).map((id) => [{ text: documentName(tables, id, locale), data: buttonData(id, answer.country, answer.direction) }]);
-    await sendReply(ctx, { html: [summary, t('read.ask_document')].filter(Boolean).join('\n\n'), buttons: [...buttons, other] });
-    return;
+    return { html: withSummary(t('read.ask_document')), buttons: [...buttons, other] };
   }
   const codes = [...new Set([...answer.candidates, ...FREQUENT_COUNTRIES])].slice(0, 9);
   const row = (slice: string[]) => slice.map((code) => ({ text: countryName(tables, code, locale), data: buttonData(answer.document, code, answer.direction) }));
   const buttons = [row(codes.slice(0, 3)), row(codes.slice(3, 6)), row(codes.slice(6, 9)), other].filter((r) => r.length);
   const question = t(answer.direction === 'to_china' ? 'read.ask_country_to_china' : 'read.ask_country_from_china', { document: documentName(tables, answer.document, locale) });
-  await sendReply(ctx, { html: [summary, question].filter(Boolean).join('\n\n'), buttons });
+  return { html: withSummary(question), buttons };
 }
 
 onButton(documentFeature, 'rd', async (ctx, pressed) => {
@@ -204,5 +231,5 @@ onButton(documentFeature, 'rd', async (ctx, pressed) => {
   const document = pressed.document && tables.documents.some((d) => d.id === pressed.document) ? pressed.document : null;
   const country = pressed.country && tables.countries.some((c) => c.code === pressed.country) ? pressed.country : null;
   const answer = answerFor({ document, country, direction: pressed.direction }, tables, ctx.deps.today());
-  await sendAnswer(ctx, answer, tables, ctx.t, ctx.locale, '', false);
+  await sendReply(ctx, answerReply(ctx, answer, tables, ctx.t, ctx.locale, '', false));
 });
