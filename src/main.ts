@@ -6,6 +6,7 @@ import { createDeps } from './app.ts';
 import type { BotContext, BotDeps } from './bot/context.ts';
 import { setCommandMenu } from './bot/commands.ts';
 import { createBot } from './bot/index.ts';
+import { resumeBroadcasts } from './bot/features/broadcast.ts';
 import { reportReload } from './bot/reload-report.ts';
 import { holdUpdatesWhileStorageDown } from './bot/outage.ts';
 import { pollingGuard } from './bot/transformers.ts';
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   // In the background: the menu is a nicety, and a Bot API server that refuses it must not delay start-up.
   void setCommandMenu(bot.api, deps.i18n, logger);
   const stopWatching = watchData(deps.data, (result) => void reportReload(deps, bot.api, result));
+  // A broadcast a stop interrupted goes on with those not yet sent to (never twice).
+  void resumeBroadcasts(deps, bot.api).catch((error: unknown) => logger.error({ err: redactedMessage(error) }, 'could not resume broadcasts'));
 
   const receiving: Receiving =
     config.mode === 'webhook' && config.webhook

@@ -131,8 +131,12 @@ export async function loadDataInBackground(paths: DataPaths, current?: DataSnaps
   return { ok: true, snapshot: { knowledge, tables: reused.tables, loadedAt: new Date(), tablesKey: reused.key }, issues };
 }
 
+/** Told after a reload swapped the data in: the snapshot before and after (e.g. to tell subscribers what changed). */
+export type SwapListener = (before: DataSnapshot, after: DataSnapshot) => void;
+
 export class DataService {
   private snapshot: DataSnapshot;
+  private readonly listeners = new Set<SwapListener>();
 
   constructor(
     initial: DataSnapshot,
@@ -162,7 +166,17 @@ export class DataService {
   async reload(): Promise<LoadResult> {
     if (!this.paths) return { ok: true, snapshot: this.snapshot, issues: [] };
     const result = await loadDataInBackground(this.paths, this.snapshot, this.offThreadAboveBytes);
-    if (result.ok) this.snapshot = result.snapshot;
+    if (result.ok) {
+      const before = this.snapshot;
+      this.snapshot = result.snapshot;
+      for (const listener of this.listeners) listener(before, result.snapshot);
+    }
     return result;
+  }
+
+  /** Calls `listener` after every successful reload; returns the function that stops it. */
+  onSwap(listener: SwapListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 }

@@ -9,6 +9,7 @@
  */
 import type { Locale } from '../i18n/locale.ts';
 import type { Lang } from '../i18n/languages.ts';
+import type { SupportRepository } from './support-types.ts';
 
 /** Per user, wherever they write from. */
 export interface UserSession {
@@ -39,10 +40,24 @@ export interface StoredFollowUp {
 /** How long a follow-up context is used. */
 export const FOLLOW_UP_TTL_MS = 10 * 60_000;
 
+/** The last question and the bot's answer (plain text, cut short): what staff see with a /human message. */
+export interface LastExchange {
+  question: string;
+  answer: string;
+}
+
+/** Handoff in this chat: since when the bot waits for the message to pass on, and when the user last wrote to staff (ms). */
+export interface HandoffSession {
+  awaitingSince?: number;
+  relayedAt?: number;
+}
+
 /** Per chat and user: two members of one group each have their own. */
 export interface ChatSession {
   wizard?: WizardState;
   followUp?: StoredFollowUp;
+  lastExchange?: LastExchange;
+  handoff?: HandoffSession;
 }
 
 /**
@@ -127,6 +142,8 @@ export interface StorageWarning {
 export interface Storage extends Repository {
   readonly kind: 'file' | 'postgres';
   readonly sessions: { user: SessionStore<UserSession>; chat: SessionStore<ChatSession> };
+  /** Staff handoff, subscriptions and broadcasts (support-types.ts). */
+  readonly support: SupportRepository;
   /** Problems found and repaired while opening. */
   readonly warnings: StorageWarning[];
   /** Throws StorageUnavailableError when the backend cannot be reached (health check). */

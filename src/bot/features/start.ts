@@ -13,6 +13,7 @@ import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
 import { openMenuData } from './browse.ts';
 import { entryCard } from './feedback.ts';
+import { askPersonRow } from './staff.ts';
 
 export const startFeature = new Composer<BotContext>();
 
@@ -34,7 +35,7 @@ async function openPayload(ctx: BotContext, payload: string): Promise<boolean> {
   const entry = faq ? knowledge.kb.byId.get(faq[1]!) : undefined;
   if (entry) {
     ctx.outcome = `deep_link:faq:${entry.id}`;
-    await sendReply(ctx, entryCard(entry, knowledge.kb.byId, ctx.locale, ctx.t));
+    await sendReply(ctx, entryCard(entry, knowledge.kb.byId, ctx.locale, ctx.t, askPersonRow(ctx.deps, ctx.t)));
     return true;
   }
   const check = CHECK_PAYLOAD.exec(payload);

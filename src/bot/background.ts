@@ -1,0 +1,18 @@
+/**
+ * Work an update starts but does not wait for (a broadcast's sending, change notices
+ * after a reload): a webhook must be answered within seconds. Tracked per bot (its
+ * deps), so tests and a graceful stop can wait until it is done.
+ */
+const running = new WeakMap<object, Set<Promise<unknown>>>();
+
+export function inBackground(owner: object, work: Promise<unknown>): void {
+  let set = running.get(owner);
+  if (!set) running.set(owner, (set = new Set()));
+  const tracked = work.catch(() => undefined).finally(() => set.delete(tracked));
+  set.add(tracked);
+}
+
+/** Resolves when nothing started with inBackground(owner, …) is running any more (including work started meanwhile). */
+export async function backgroundIdle(owner: object): Promise<void> {
+  for (let set = running.get(owner); set?.size; set = running.get(owner)) await Promise.all(set);
+}
