@@ -64,6 +64,10 @@ startFeature.command('start', async (ctx) => {
   await sendReply(ctx, { html: ctx.t('start.text'), buttons });
 });
 
+// Staff see their commands too: in the staff chat, and admins anywhere.
 startFeature.command('help', async (ctx) => {
-  await sendReply(ctx, { html: ctx.t('help.text'), buttons: [] });
+  const admin = ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);
+  const inStaffChat = ctx.deps.staffChatId !== undefined && ctx.chat?.id === ctx.deps.staffChatId;
+  const parts = [ctx.t('help.text'), ...(admin || inStaffChat ? [ctx.t('help.staff')] : []), ...(admin ? [ctx.t('help.admin')] : [])];
+  await sendReply(ctx, { html: parts.join('\n\n'), buttons: [] });
 });
