@@ -120,8 +120,8 @@ function fieldValue(field: WatchedField, value: string | null | undefined, t: Tr
 /** The notice: the country, each change before → after, the new verdict, and the country card. */
 export function noticeHtml(change: CountryChange, tables: Tables, locale: Locale, t: Translate, today: string): string {
   const country = countryName(tables, change.code, locale);
-  const lines = change.fields.map(
-    (f) => `• ${t(`subscriptions.field.${f}`)}: ${fieldValue(f, change.before?.[f], t)} → ${fieldValue(f, change.after[f], t)}`,
+  const lines = change.fields.map((f) =>
+    t('subscriptions.change_line', { field: t(`subscriptions.field.${f}`), before: fieldValue(f, change.before?.[f], t), after: fieldValue(f, change.after[f], t) }),
   );
   const verdict = checkDocument({ document: REPRESENTATIVE_DOCUMENT, country: change.code, direction: 'from_china' }, tables, today);
   return [
