@@ -30,7 +30,7 @@ function staffMessage(content: Record<string, unknown>, where: { replyTo?: numbe
   } as unknown as Update;
 }
 
-async function asStaff(tb: TestBot, update: Update) {
+async function asStaff(tb: TestBot, update: Update): Promise<Record<string, unknown>[]> {
   const before = tb.api.calls.length;
   await tb.bot.handleUpdate(update);
   return tb.api.calls.slice(before).map((c) => ({ method: c.method, ...c.payload }));
