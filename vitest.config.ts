@@ -13,7 +13,7 @@ const PROCESS_TESTS = [
   'test/e2e/**/*.test.ts',
   'test/cli/**/*.test.ts',
   'test/read/{bot,cli,fixtures,reader}.test.ts',
-  'test/storage/contract.test.ts',
+  'test/storage/{contract,support-contract}.test.ts',
   'test/data/{gaps,gaps-postgres,schema,validate}.test.ts',
   'test/reliability/{reload,secrets,startup}.test.ts',
   'test/bot/runtime.test.ts',

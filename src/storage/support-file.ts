@@ -112,7 +112,9 @@ export class FileSupportStore implements SupportRepository {
   }
 
   async saveThread(thread: HandoffThread): Promise<void> {
-    this.data.threads[thread.userId] = { ...thread };
+    // The topic is only ever set (keepTopic), never cleared by a save made before it was kept.
+    const topicId = thread.topicId ?? this.data.threads[thread.userId]?.topicId;
+    this.data.threads[thread.userId] = { ...thread, ...(topicId !== undefined ? { topicId } : {}) };
     await this.save();
   }
 
