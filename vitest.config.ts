@@ -27,6 +27,7 @@ const PROCESS_TESTS = [
 const SLOWEST_FIRST = [
   'test/read/fixtures.test.ts',
   'test/e2e/replicas.test.ts',
+  'test/e2e/support.test.ts',
   'test/read/cli.test.ts',
   'test/storage/contract.test.ts',
   'test/read/bot.test.ts',
