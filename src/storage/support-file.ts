@@ -33,17 +33,17 @@ const BroadcastSchema = z.object({
 });
 const RecipientStateSchema = z.enum(['pending', 'sending', 'sent', 'blocked', 'failed']);
 
-// A bad field costs that field only.
+// A bad field costs that field only (each default made anew: a shared [] would be shared by every store).
 const SupportDataSchema = z.object({
   version: z.literal(1).catch(1),
-  users: z.array(id).catch([]),
-  threads: z.record(z.string(), ThreadSchema).catch({}),
-  links: z.record(z.string(), LinkSchema).catch({}),
-  drafts: z.array(DraftSchema).catch([]),
-  subscriptions: z.array(SubscriptionSchema).catch([]),
-  notices: z.array(z.string()).catch([]),
-  broadcasts: z.record(z.string(), BroadcastSchema).catch({}),
-  recipients: z.record(z.string(), z.record(z.string(), RecipientStateSchema)).catch({}),
+  users: z.array(id).catch(() => []),
+  threads: z.record(z.string(), ThreadSchema).catch(() => ({})),
+  links: z.record(z.string(), LinkSchema).catch(() => ({})),
+  drafts: z.array(DraftSchema).catch(() => []),
+  subscriptions: z.array(SubscriptionSchema).catch(() => []),
+  notices: z.array(z.string()).catch(() => []),
+  broadcasts: z.record(z.string(), BroadcastSchema).catch(() => ({})),
+  recipients: z.record(z.string(), z.record(z.string(), RecipientStateSchema)).catch(() => ({})),
 });
 
 export type SupportData = z.infer<typeof SupportDataSchema>;
