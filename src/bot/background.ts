@@ -16,3 +16,14 @@ export function inBackground(owner: object, work: Promise<unknown>): void {
 export async function backgroundIdle(owner: object): Promise<void> {
   for (let set = running.get(owner); set?.size; set = running.get(owner)) await Promise.all(set);
 }
+
+const stopping = new WeakSet<object>();
+
+/** A stop is under way: long work (a broadcast) takes nothing new and ends; a restart resumes it. */
+export function stopBackground(owner: object): void {
+  stopping.add(owner);
+}
+
+export function isStopping(owner: object): boolean {
+  return stopping.has(owner);
+}

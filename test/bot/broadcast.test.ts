@@ -1,7 +1,7 @@
 /** /broadcast: preview and confirm, one message per user, blocked users skipped and counted, resumed after a restart without duplicates. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backgroundIdle } from '../../src/bot/background.ts';
+import { backgroundIdle, stopBackground } from '../../src/bot/background.ts';
 import { resumeBroadcasts } from '../../src/bot/features/broadcast.ts';
 import { ADMIN, buttonsOf, createTestBot, tempDir, USER_EN, USER_HK, USER_ZH, type TestBot } from '../helpers/bot.ts';
 
@@ -99,5 +99,24 @@ describe('/broadcast', () => {
     // A third start finds nothing left to do.
     const third = await createTestBot({ storePath });
     expect(await resumeBroadcasts(third.deps, third.bot.api)).toBe(0);
+  });
+
+  it('a graceful stop ends after the current message; the next start sends the rest, all confirmed', async () => {
+    const storePath = join(await tempDir(), 'store.json');
+    const first = await createTestBot({ storePath });
+    await usersWrite(first, [USER_EN, USER_ZH, USER_HK, USER_3]);
+    const { go } = await preview(first);
+    await first.press(go, ADMIN_EN);
+    while (broadcastsTo(first).size < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    stopBackground(first.deps);
+    await backgroundIdle(first.deps);
+    const sentBefore = broadcastsTo(first).size;
+    expect(sentBefore).toBeLessThan(5);
+
+    const second = await createTestBot({ storePath });
+    await resumeBroadcasts(second.deps, second.bot.api, { intervalMs: 0 });
+    await backgroundIdle(second.deps);
+    expect(sentBefore + broadcastsTo(second).size).toBe(5);
+    expect(String(second.api.sent('editMessageText').at(-1)?.payload.text)).toContain('5 of 5 sent; 0 had blocked the bot (skipped); 0 failed');
   });
 });

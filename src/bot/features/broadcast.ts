@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { Composer, GrammyError, type Api, type Middleware } from 'grammy';
 import { escapeHtml } from '../../format/html.ts';
 import type { Broadcast, BroadcastCounts } from '../../storage/support-types.ts';
-import { inBackground } from '../background.ts';
+import { inBackground, isStopping } from '../background.ts';
 import { onButton } from '../callback-data.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { isHarmlessTelegramError, sendReply } from '../send.ts';
@@ -126,7 +126,8 @@ export async function runBroadcast(deps: BotDeps, api: Api, broadcast: Broadcast
   const support = deps.store.support;
   const interval = options.intervalMs ?? SEND_INTERVAL_MS;
   let shown = Date.now();
-  for (let userId = await support.claimRecipient(broadcast.id); userId !== undefined; userId = await support.claimRecipient(broadcast.id)) {
+  const next = async () => (isStopping(deps) ? undefined : support.claimRecipient(broadcast.id));
+  for (let userId = await next(); userId !== undefined; userId = await next()) {
     const started = Date.now();
     await support.finishRecipient(broadcast.id, userId, await sendTo(deps, api, broadcast, userId));
     if (Date.now() - shown >= PROGRESS_EVERY_MS) {
@@ -135,6 +136,8 @@ export async function runBroadcast(deps: BotDeps, api: Api, broadcast: Broadcast
     }
     await pause(Math.max(0, interval - (Date.now() - started)));
   }
+  // Stopped with recipients left: the next start resumes it.
+  if (isStopping(deps) && (await support.broadcastCounts(broadcast.id)).pending > 0) return;
   if (await support.finishBroadcast(broadcast.id)) {
     await showProgress(deps, api, broadcast, true);
     deps.logger.info({ broadcast: broadcast.id, ...(await support.broadcastCounts(broadcast.id)) }, 'broadcast finished');
