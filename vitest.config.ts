@@ -15,7 +15,7 @@ const PROCESS_TESTS = [
   'test/read/{bot,cli,fixtures,reader}.test.ts',
   'test/storage/{contract,support-contract}.test.ts',
   'test/data/{gaps,gaps-postgres,schema,validate}.test.ts',
-  'test/reliability/{reload,secrets,startup}.test.ts',
+  'test/reliability/{reload,secrets,startup,bad-edits}.test.ts',
   'test/bot/runtime.test.ts',
 ];
 
@@ -26,6 +26,7 @@ const PROCESS_TESTS = [
  */
 const SLOWEST_FIRST = [
   'test/read/fixtures.test.ts',
+  'test/e2e/db-pause.test.ts',
   'test/e2e/replicas.test.ts',
   'test/e2e/support.test.ts',
   'test/read/cli.test.ts',

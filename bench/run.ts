@@ -18,6 +18,7 @@ import { answerTimes } from './answer-cost.ts';
 import { buildMeasured, RETRIEVERS } from './retrievers.ts';
 import { format, median, percentile } from './stats.ts';
 import { storageBench } from './storage.ts';
+import { storeSizeBench } from './store-size.ts';
 import { renderSvg } from './svg.ts';
 import { syntheticKnowledgeBase } from './synthetic.ts';
 import { loadDevSet, readJsonl } from '../test/knowledge/eval.ts';
@@ -62,6 +63,18 @@ if (process.argv.slice(2).includes('storage')) {
   await storageBench(say);
   writeFileSync('bench/results-storage.md', `${out.join('\n')}\n`);
   console.log('\nwrote bench/results-storage.md');
+  process.exit(0);
+}
+
+const STORE_TITLE = '## 8. The file store with 10,000 users: size, start-up, event-loop stalls while writing';
+// `npm run bench -- store` runs that part alone (results in bench/results-store.md).
+if (process.argv.slice(2).includes('store')) {
+  say();
+  say(STORE_TITLE);
+  say();
+  await storeSizeBench(say);
+  writeFileSync('bench/results-store.md', `${out.join('\n')}\n`);
+  console.log('\nwrote bench/results-store.md');
   process.exit(0);
 }
 
@@ -196,6 +209,12 @@ say();
 say(STORAGE_TITLE);
 say();
 await storageBench(say);
+
+// 8. The file store at 10,000 users
+say();
+say(STORE_TITLE);
+say();
+await storeSizeBench(say);
 
 writeFileSync('bench/results.md', `${out.join('\n')}\n`);
 writeFileSync('bench/results.svg', renderSvg(quality, speed));

@@ -5,7 +5,7 @@ import type { BotContext, BotDeps } from './context.ts';
 import { adminFeature } from './features/admin.ts';
 import { askFeature } from './features/ask.ts';
 import { browseFeature } from './features/browse.ts';
-import { checkFeature } from './features/check/index.ts';
+import { checkFeature, leaveWizardOnCommand } from './features/check/index.ts';
 import { documentFeature } from './features/document.ts';
 import { fallbacksFeature } from './features/fallbacks.ts';
 import { feedbackFeature } from './features/feedback.ts';
@@ -75,6 +75,7 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
     }
   });
   if (limit) features.use(rateLimit(limit));
+  features.use(leaveWizardOnCommand);
   // The handoff first: a message for staff (or in the staff chat) is not a question for the bot.
   features.use(rememberUser, staffFeature, startFeature, browseFeature, inlineFeature, languageFeature, adminFeature, broadcastFeature, subscriptionsFeature);
   features.use(checkFeature, documentFeature, feedbackFeature, askFeature, fallbacksFeature);

@@ -4,7 +4,7 @@
  * context, per chat and user, so group members do not share them).
  */
 import { session, type MiddlewareFn } from 'grammy';
-import { chatSessionKey, userSessionKey, type SessionStore, type Storage } from '../storage/types.ts';
+import { chatSessionKey, liveChatSession, userSessionKey, type ChatSession, type SessionStore, type Storage } from '../storage/types.ts';
 import type { BotContext } from './context.ts';
 import type { SessionData } from './session-data.ts';
 
@@ -40,6 +40,15 @@ export function writeOnlyChanges<T extends object>(storage: SessionStore<T>): Se
   };
 }
 
+/** Chat sessions as read: a wizard or follow-up past its time is gone, on every backend. */
+function liveOnly(storage: SessionStore<ChatSession>): SessionStore<ChatSession> {
+  return {
+    read: async (key) => liveChatSession((await storage.read(key)) ?? {}),
+    write: (key, value) => storage.write(key, value),
+    delete: (key) => storage.delete(key),
+  };
+}
+
 export function sessions(storage: Storage): MiddlewareFn<BotContext> {
   return session<SessionData, BotContext>({
     type: 'multi',
@@ -49,7 +58,7 @@ export function sessions(storage: Storage): MiddlewareFn<BotContext> {
       initial: () => ({}),
     },
     chat: {
-      storage: writeOnlyChanges(storage.sessions.chat),
+      storage: writeOnlyChanges(liveOnly(storage.sessions.chat)),
       getSessionKey: (ctx) => (ctx.chat && ctx.from ? chatSessionKey(ctx.chat.id, ctx.from.id) : undefined),
       initial: () => ({}),
     },

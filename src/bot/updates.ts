@@ -1,5 +1,5 @@
 /** Builders for the updates the console chat (and the tests) feed to the bot. */
-import type { Update, User } from 'grammy/types';
+import type { MessageEntity, Update, User } from 'grammy/types';
 
 export interface LocalUser {
   id: number;
@@ -26,10 +26,22 @@ function privateMessage(user: LocalUser, content: Record<string, unknown>): Upda
   } as Update;
 }
 
-/** A private text message; a leading /command gets its bot_command entity, as Telegram sends it. */
-export function textUpdate(user: LocalUser, text: string): Update {
+/**
+ * The entities Telegram gives a text: a leading /command, and each @username mention (an
+ * e-mail address such as x@bot.com is not one). Offsets count UTF-16 units, as Telegram's do.
+ */
+export function entitiesOf(text: string): MessageEntity[] {
+  const entities: MessageEntity[] = [];
   const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
-  return privateMessage(user, { text, ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}) });
+  if (command) entities.push({ type: 'bot_command', offset: 0, length: command[0].length });
+  for (const mention of text.matchAll(/(?<![\w@.+-])@[A-Za-z0-9_]{5,32}\b(?![.@]\w)/g)) entities.push({ type: 'mention', offset: mention.index, length: mention[0].length });
+  return entities;
+}
+
+/** A private text message, with its entities as Telegram sends them. */
+export function textUpdate(user: LocalUser, text: string): Update {
+  const entities = entitiesOf(text);
+  return privateMessage(user, { text, ...(entities.length ? { entities } : {}) });
 }
 
 export interface LocalFile {

@@ -65,3 +65,5 @@ export type Country = z.infer<typeof CountrySchema>;
 export type DocumentType = z.infer<typeof DocumentSchema>;
 export type Article1 = (typeof ARTICLE1)[number];
 export type Preparation = (typeof PREPARATION)[number];
+export type CountriesFile = z.infer<typeof CountriesFileSchema>;
+export type DocumentsFile = z.infer<typeof DocumentsFileSchema>;

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import Fuse from 'fuse.js';
 import { buildPlaceIndex, type PlaceIndex } from '../places/index.ts';
 import { nameKey } from '../places/names.ts';
-import { CountriesFileSchema, DocumentsFileSchema, type Country, type DocumentType } from './schema.ts';
+import { CountriesFileSchema, DocumentsFileSchema, type CountriesFile, type Country, type DocumentsFile, type DocumentType } from './schema.ts';
 
 export interface Tables {
   countries: Country[];
@@ -115,9 +115,8 @@ export class NameIndex<T> {
   }
 }
 
-export function buildTables(countriesJson: unknown, documentsJson: unknown): Tables {
-  const countriesFile = CountriesFileSchema.parse(countriesJson);
-  const documentsFile = DocumentsFileSchema.parse(documentsJson);
+/** The tables from files already parsed by their schemas (the data checks hand them over). */
+export function buildTables(countriesFile: CountriesFile, documentsFile: DocumentsFile): Tables {
   const { countries } = countriesFile;
   const { documents } = documentsFile;
   const byCode = new Map(countries.map((c) => [c.code, c]));
@@ -136,5 +135,5 @@ export function buildTables(countriesJson: unknown, documentsJson: unknown): Tab
 
 export async function loadTables(countriesPath = 'data/countries.json', documentsPath = 'data/documents.json'): Promise<Tables> {
   const [countries, documents] = await Promise.all([readFile(countriesPath, 'utf8'), readFile(documentsPath, 'utf8')]);
-  return buildTables(JSON.parse(countries), JSON.parse(documents));
+  return buildTables(CountriesFileSchema.parse(JSON.parse(countries)), DocumentsFileSchema.parse(JSON.parse(documents)));
 }

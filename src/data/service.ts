@@ -9,12 +9,12 @@ import { buildTables, type Tables } from '../catalogue/tables.ts';
 import type { Country } from '../catalogue/schema.ts';
 import { analyze, buildLexicon, type LexiconTables } from '../knowledge/analyze.ts';
 import { CONCEPTS, type ConceptGroup } from '../knowledge/lexicon.ts';
-import { parseFaq, type KnowledgeBase } from '../knowledge/load.ts';
+import type { KnowledgeBase } from '../knowledge/load.ts';
 import { DEFAULT_SEARCH_OPTIONS, PLACE_TOKEN_PREFIX } from '../knowledge/search.ts';
 import { buildKnowledge, buildKnowledgeInSlices, type Knowledge } from '../knowledge/knowledge.ts';
 import { validateOffThread } from './load-offthread.ts';
 import type { DataPaths, ValidatedData } from './types.ts';
-import { hasErrors, validateCountries, validateDocuments, validateFaq, type FaqCheckOptions, type Issue } from './validate.ts';
+import { checkCountriesFile, checkDocumentsFile, checkFaqFile, hasErrors, type FaqCheckOptions, type Issue } from './validate.ts';
 
 export interface DataSnapshot {
   knowledge: Knowledge;
@@ -56,17 +56,35 @@ export function placeConcepts(countries: Country[]): ConceptGroup[] {
   }));
 }
 
-/** Reads and validates all three files, and parses them when there is no error (also run in a worker, see load-offthread.ts). */
+/**
+ * Reads and validates all three files; the checks hand back the files as parsed by the
+ * loader's own schemas, so a file the checks accept always loads (also run in a worker,
+ * see load-offthread.ts). Never throws: anything unexpected is an issue too.
+ */
 export async function readAndValidate(paths: DataPaths, faqChecks: FaqCheckOptions = {}): Promise<ValidatedData> {
-  const issues: Issue[] = [];
-  const [faq, countries, documents] = await Promise.all([readText(paths.faqFile, issues), readText(paths.countriesFile, issues), readText(paths.documentsFile, issues)]);
-  if (faq !== undefined) issues.push(...validateFaq(faq, paths.faqFile, faqChecks));
-  if (countries !== undefined) issues.push(...validateCountries(countries, paths.countriesFile));
-  if (documents !== undefined) issues.push(...validateDocuments(documents, paths.documentsFile));
-  if (hasErrors(issues) || faq === undefined || countries === undefined || documents === undefined) return { issues };
-  const { entries, categories } = parseFaq(JSON.parse(faq));
-  const tablesKey = createHash('sha256').update(countries).update('\0').update(documents).digest('hex');
-  return { issues, parsed: { entries, categories, countries: JSON.parse(countries), documents: JSON.parse(documents), tablesKey } };
+  try {
+    const issues: Issue[] = [];
+    const [faq, countries, documents] = await Promise.all([readText(paths.faqFile, issues), readText(paths.countriesFile, issues), readText(paths.documentsFile, issues)]);
+    const faqFile = faq === undefined ? undefined : collect(checkFaqFile(faq, paths.faqFile, faqChecks), issues);
+    const countriesFile = countries === undefined ? undefined : collect(checkCountriesFile(countries, paths.countriesFile), issues);
+    const documentsFile = documents === undefined ? undefined : collect(checkDocumentsFile(documents, paths.documentsFile), issues);
+    if (hasErrors(issues) || !faqFile || !countriesFile || !documentsFile) return { issues };
+    const tablesKey = createHash('sha256').update(countries!).update('\0').update(documents!).digest('hex');
+    return { issues, parsed: { entries: faqFile.entries, categories: faqFile.categories, countries: countriesFile, documents: documentsFile, tablesKey } };
+  } catch (error) {
+    return { issues: [unexpected(paths.faqFile, error)] };
+  }
+}
+
+/** Adds a check's issues to `issues` and hands back its value. */
+function collect<T>(checked: { issues: Issue[]; value?: T }, issues: Issue[]): T | undefined {
+  issues.push(...checked.issues);
+  return checked.value;
+}
+
+/** A failure no check foresaw, as an issue (its class name only: messages can quote data). */
+function unexpected(file: string, error: unknown): Issue {
+  return { severity: 'error', file, code: 'load_failed', params: { detail: error instanceof Error ? error.name : typeof error } };
 }
 
 type Parsed = NonNullable<ValidatedData['parsed']>;
@@ -165,7 +183,13 @@ export class DataService {
    */
   async reload(): Promise<LoadResult> {
     if (!this.paths) return { ok: true, snapshot: this.snapshot, issues: [] };
-    const result = await loadDataInBackground(this.paths, this.snapshot, this.offThreadAboveBytes);
+    let result: LoadResult;
+    try {
+      result = await loadDataInBackground(this.paths, this.snapshot, this.offThreadAboveBytes);
+    } catch (error) {
+      // The worker died, an index could not be built…: the last good data go on serving.
+      return { ok: false, issues: [unexpected(this.paths.faqFile, error)] };
+    }
     if (result.ok) {
       const before = this.snapshot;
       this.snapshot = result.snapshot;

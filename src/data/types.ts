@@ -1,4 +1,5 @@
 /** The data files and what reading them gives, shared by service.ts and the worker (load-offthread.ts) without a loop between them. */
+import type { CountriesFile, DocumentsFile } from '../catalogue/schema.ts';
 import type { FaqEntry } from '../knowledge/schema.ts';
 import type { Issue } from './validate.ts';
 
@@ -12,5 +13,5 @@ export interface DataPaths {
 export interface ValidatedData {
   issues: Issue[];
   /** Present only when there is no error. */
-  parsed?: { entries: FaqEntry[]; categories: string[]; countries: unknown; documents: unknown; tablesKey: string };
+  parsed?: { entries: FaqEntry[]; categories: string[]; countries: CountriesFile; documents: DocumentsFile; tablesKey: string };
 }

@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { TELEGRAM_MESSAGE_LIMIT } from '../format/html.ts';
-import { CountrySchema, DocumentSchema } from '../catalogue/schema.ts';
-import { FaqEntrySchema } from '../knowledge/schema.ts';
+import { CountriesFileSchema, CountrySchema, DocumentSchema, DocumentsFileSchema, type CountriesFile, type DocumentsFile } from '../catalogue/schema.ts';
+import { FaqEntrySchema, FaqFileSchema, type FaqFile } from '../knowledge/schema.ts';
 import { LANGS } from '../i18n/languages.ts';
 
 export type Severity = 'error' | 'warning';
@@ -51,6 +51,35 @@ export function parseJson(text: string, file: string): { value?: unknown; issues
 }
 
 type Raw = Record<string, unknown>;
+
+/**
+ * What a check of one file found, and the file as the loader will use it: present only when
+ * there is no error, and parsed by the same file schema the loader trusts, so whatever the
+ * check accepts can be loaded (one parse serves both).
+ */
+export interface Checked<T> {
+  issues: Issue[];
+  value?: T;
+}
+
+/** The JSON text as an object (not null, a number, true/false or a list), or the issue that says what it is instead. */
+function parseObject(text: string, file: string): { root?: Raw; issues: Issue[] } {
+  const parsed = parseJson(text, file);
+  if (parsed.issues.length) return { issues: parsed.issues };
+  const value = parsed.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { issues: [{ severity: 'error', file, code: 'not_an_object', params: { found: Array.isArray(value) ? '[…]' : JSON.stringify(value).slice(0, 40) } }] };
+  }
+  return { root: value as Raw, issues: [] };
+}
+
+/** The last word: the whole file against the loader's schema, once the detailed checks found no error. */
+function finalCheck<T>(schema: z.ZodType<T>, root: Raw, file: string, issues: Issue[]): Checked<T> {
+  if (hasErrors(issues)) return { issues };
+  const result = schema.safeParse(root);
+  if (result.success) return { issues, value: result.data };
+  return { issues: [...issues, ...result.error.issues.slice(0, 20).map((issue) => fromZod(issue, file, undefined, root))] };
+}
 
 function entryLabel(raw: unknown, index: number): string {
   const id = (raw as Raw | null)?.id;
@@ -130,11 +159,16 @@ interface FaqScan {
   issues: Issue[];
 }
 
-export function validateFaq(text: string, file = 'data/faq.json', options: FaqCheckOptions = {}): Issue[] {
-  const parsed = parseJson(text, file);
-  if (!parsed.value) return parsed.issues;
+export const validateFaq = (text: string, file = 'data/faq.json', options: FaqCheckOptions = {}): Issue[] => checkFaqFile(text, file, options).issues;
+
+export function checkFaqFile(text: string, file = 'data/faq.json', options: FaqCheckOptions = {}): Checked<FaqFile> {
+  const { root, issues: rootIssues } = parseObject(text, file);
+  if (!root) return { issues: rootIssues };
+  return finalCheck(FaqFileSchema, root, file, checkFaqEntries(root, file, options));
+}
+
+function checkFaqEntries(root: Raw, file: string, options: FaqCheckOptions): Issue[] {
   const issues: Issue[] = [];
-  const root = parsed.value as Raw;
   const categories = Array.isArray(root.categories) ? root.categories.filter((c): c is string => typeof c === 'string') : [];
   if (root.version !== 1) issues.push({ severity: 'error', file, field: 'version', code: 'bad_version' });
   if (!categories.length) issues.push({ severity: 'error', file, field: 'categories', code: 'missing_field' });
@@ -227,10 +261,13 @@ function checkFaqQuestions({ file, questions, issues }: FaqScan, variants: Raw, 
   }
 }
 
-function validateTable(text: string, file: string, listField: 'countries' | 'documents', schema: z.ZodTypeAny, key: 'code' | 'id'): Issue[] {
-  const parsed = parseJson(text, file);
-  if (!parsed.value) return parsed.issues;
-  const list = (parsed.value as Raw)[listField];
+function checkTableFile<T>(text: string, file: string, listField: 'countries' | 'documents', fileSchema: z.ZodType<T>, entrySchema: z.ZodTypeAny, key: 'code' | 'id'): Checked<T> {
+  const { root, issues } = parseObject(text, file);
+  if (!root) return { issues };
+  return finalCheck(fileSchema, root, file, checkTableEntries(root[listField], file, listField, entrySchema, key));
+}
+
+function checkTableEntries(list: unknown, file: string, listField: 'countries' | 'documents', schema: z.ZodTypeAny, key: 'code' | 'id'): Issue[] {
   if (!Array.isArray(list)) return [{ severity: 'error', file, field: listField, code: 'missing_field' }];
   const issues: Issue[] = [];
   const seen = new Set<string>();
@@ -244,7 +281,9 @@ function validateTable(text: string, file: string, listField: 'countries' | 'doc
   return issues;
 }
 
-export const validateCountries = (text: string, file = 'data/countries.json') => validateTable(text, file, 'countries', CountrySchema, 'code');
-export const validateDocuments = (text: string, file = 'data/documents.json') => validateTable(text, file, 'documents', DocumentSchema, 'id');
+export const checkCountriesFile = (text: string, file = 'data/countries.json'): Checked<CountriesFile> => checkTableFile(text, file, 'countries', CountriesFileSchema, CountrySchema, 'code');
+export const checkDocumentsFile = (text: string, file = 'data/documents.json'): Checked<DocumentsFile> => checkTableFile(text, file, 'documents', DocumentsFileSchema, DocumentSchema, 'id');
+export const validateCountries = (text: string, file?: string) => checkCountriesFile(text, file).issues;
+export const validateDocuments = (text: string, file?: string) => checkDocumentsFile(text, file).issues;
 
 export const hasErrors = (issues: Issue[]) => issues.some((i) => i.severity === 'error');

@@ -34,7 +34,12 @@ export function watchData(service: DataService, onResult: (result: LoadResult) =
     // A late event of a save already loaded: nothing to reload, nothing to report.
     if (now === loaded) return;
     loaded = polled = now;
-    onResult(await service.reload());
+    const result = await service.reload();
+    try {
+      onResult(result);
+    } catch {
+      // Reporting is best effort; the watch goes on, with whatever data the reload left.
+    }
   }, () => stopped);
   const schedule = () => {
     if (stopped) return;
@@ -83,7 +88,8 @@ function oneAtATime(run: () => Promise<void>, stopped: () => boolean): () => Pro
     try {
       do {
         again = false;
-        await run();
+        // One failed round (a file vanishing mid-read…) must not end the watch, or the process.
+        await run().catch(() => undefined);
       } while (again && !stopped());
     } finally {
       running = false;

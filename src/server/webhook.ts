@@ -10,9 +10,12 @@
  *   and one log line. Telegram repeats every delivery that gets a non-2xx status
  *   and holds back the updates behind it until it gives up, so a 400 would have the
  *   same bad update sent again and again; a 200 drops it, and the log keeps it visible;
- * - a good update → 200 once handled, or after 9 s (Telegram's patience is limited;
- *   a slow update finishes in the background); 503 when handling failed in a way that
- *   is worth another delivery (options.retryLater, e.g. the store is unreachable).
+ * - a good update → 200 once handled (its reply sent and its done mark stored); 503 when
+ *   handling failed in a way that is worth another delivery (options.retryLater, e.g. the
+ *   store is unreachable), and 503 too when it is not done after 9 s (a stalled database):
+ *   it goes on in the background, and Telegram's next delivery of it is either refused
+ *   while it runs or skipped once it is done (bot/middleware.ts, oncePerUpdate), so an
+ *   update is acknowledged only when its effects are durable, and answered once.
  * Every rejected request is logged once.
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -166,24 +169,31 @@ async function receiveUpdate({ options, logger, limit }: Webhook, req: IncomingM
   return update;
 }
 
-/** 200 once handled or after answerWithinMs; 503 for a failure worth another delivery. */
+/** 200 once handled; 503 for a failure worth another delivery, or when not done within answerWithinMs. */
 async function answerUpdate({ bot, options, logger, answerWithinMs }: Webhook, update: Update, res: ServerResponse): Promise<void> {
   let failure: { error: unknown } | undefined;
-  const handled = bot.handleUpdate(update).catch((error: unknown) => {
-    failure = { error };
-  });
+  let done = false;
+  const handled = bot.handleUpdate(update).then(
+    () => void (done = true),
+    (error: unknown) => void ((failure = { error }), (done = true)),
+  );
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, answerWithinMs)));
   await Promise.race([handled, late]);
   clearTimeout(timer);
+  if (!done) {
+    logger.warn({ status: 503, update_id: update.update_id }, 'update not done in time; 503 so Telegram delivers it again (a duplicate is skipped)');
+    res.writeHead(503).end();
+    void handled.then(() => {
+      if (failure) logger.error({ err: errorText(failure.error), update_id: update.update_id }, 'update failed outside the features');
+    });
+    return;
+  }
   if (failure && options.retryLater?.(failure.error)) {
     logger.warn({ status: 503, update_id: update.update_id, err: errorText(failure.error) }, 'update not handled now; 503 so Telegram delivers it again');
     res.writeHead(503).end();
     return;
   }
+  if (failure) logger.error({ err: errorText(failure.error), update_id: update.update_id }, 'update failed outside the features');
   res.writeHead(200).end();
-  // Late failures too (after the 9 s answer): logged, once.
-  void handled.then(() => {
-    if (failure) logger.error({ err: errorText(failure.error), update_id: update.update_id }, 'update failed outside the features');
-  });
 }

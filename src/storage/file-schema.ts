@@ -47,7 +47,7 @@ const FollowUpSchema = z.object({ at: z.number(), context: z.unknown() });
 
 // One bad part of a session costs that part only.
 const UserSessionSchema = z.object({ locale: z.enum(LOCALES as [Locale, ...Locale[]]).optional().catch(undefined) });
-const LastExchangeSchema = z.object({ question: z.string(), answer: z.string() });
+const LastExchangeSchema = z.object({ question: z.string(), answer: z.string(), at: z.number() });
 const HandoffSessionSchema = z.object({ awaitingSince: z.number().optional(), relayedAt: z.number().optional() });
 const ChatSessionSchema = z.object({
   wizard: WizardSchema.optional().catch(undefined),

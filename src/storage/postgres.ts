@@ -29,8 +29,8 @@ export interface PostgresOptions {
 const UPDATE_LEASE_SECONDS = 60;
 /** update_ids are kept this long: Telegram keeps an undelivered update for 24 hours. */
 const RECENT_UPDATES_HOURS = 24;
-/** Chat sessions (a wizard left half-way, an old follow-up context) idle this long are removed. */
-const CHAT_SESSION_DAYS = 7;
+/** Chat sessions idle this long are removed: by then the wizard and the follow-up context have expired (types.ts). */
+const CHAT_SESSION_DAYS = 1;
 /** Housekeeping runs after this many writes of its kind, in whichever replica reaches it. */
 const PRUNE_EVERY = 500;
 /** Arbitrary, fixed: the advisory lock of the one long-polling process. */
@@ -73,6 +73,8 @@ export class PostgresStore implements Storage {
   /** Handoff, subscriptions and broadcasts (migrations/0002_support.sql). */
   readonly support = new PostgresSupportStore((sql, params) => this.query(sql, params));
   private writes = { updates: 0, windows: 0, sessions: 0 };
+  /** Updates this process claimed and has not finished or released. */
+  private readonly handling = new Set<number>();
   /** A connection held for the life of the process: its backend pid marks our claims as alive, and it holds the polling lock. */
   private presence: { client: pg.Client; pid: number } | undefined;
   private presenceConnecting: Promise<{ client: pg.Client; pid: number }> | undefined;
@@ -247,29 +249,48 @@ export class PostgresStore implements Storage {
    */
   async claimUpdate(updateId: number): Promise<UpdateClaim> {
     const owner = (await this.presenceConnection()).pid;
+    // A claim in this process's name that it is not working on is stale: the claim was written
+    // after this process had given up on it (a query that timed out reached a frozen server,
+    // which ran it once thawed). It is taken over at once rather than after the lease.
+    const stale = !this.handling.has(updateId);
+    // Held from now, so a concurrent claim of the same update in this process is not taken for stale.
+    this.handling.add(updateId);
+    const rows = await this.claimQuery(updateId, owner, stale).catch((error: unknown) => {
+      if (stale) this.handling.delete(updateId);
+      throw error;
+    });
+    if (++this.writes.updates % PRUNE_EVERY === 0) await this.query('DELETE FROM recent_updates WHERE claimed_at < now() - make_interval(hours => $1)', [RECENT_UPDATES_HOURS]);
+    const row = rows[0]!;
+    if (row.claimed) return 'claimed';
+    if (stale) this.handling.delete(updateId);
+    return row.done ? 'done' : 'busy';
+  }
+
+  private async claimQuery(updateId: number, owner: number, stale: boolean): Promise<{ claimed: boolean; done: boolean | null }[]> {
     const { rows } = await this.query<{ claimed: boolean; done: boolean | null }>(
       `WITH claim AS (
          INSERT INTO recent_updates (update_id, owner) VALUES ($1, $2)
          ON CONFLICT (update_id) DO UPDATE SET owner = EXCLUDED.owner, claimed_at = now(), done = false
          WHERE NOT recent_updates.done AND (
            recent_updates.claimed_at < now() - make_interval(secs => $3)
+           OR (recent_updates.owner = $2 AND $4)
            OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = recent_updates.owner))
          RETURNING update_id
        )
        SELECT EXISTS (SELECT 1 FROM claim) AS claimed, (SELECT done FROM recent_updates WHERE update_id = $1) AS done`,
-      [updateId, owner, UPDATE_LEASE_SECONDS],
+      [updateId, owner, UPDATE_LEASE_SECONDS, stale],
     );
-    if (++this.writes.updates % PRUNE_EVERY === 0) await this.query('DELETE FROM recent_updates WHERE claimed_at < now() - make_interval(hours => $1)', [RECENT_UPDATES_HOURS]);
-    const row = rows[0]!;
-    if (row.claimed) return 'claimed';
-    return row.done ? 'done' : 'busy';
+    return rows;
   }
 
   async finishUpdate(updateId: number): Promise<void> {
     await this.query('UPDATE recent_updates SET done = true WHERE update_id = $1', [updateId]);
+    this.handling.delete(updateId);
   }
 
   async releaseUpdate(updateId: number): Promise<void> {
+    // Not ours any more, whether or not the row can be deleted now.
+    this.handling.delete(updateId);
     await this.query('DELETE FROM recent_updates WHERE update_id = $1 AND NOT done', [updateId]);
   }
 

@@ -2,19 +2,21 @@
  * The default backend: bot-owned state in one lowdb JSON file in DATA_DIR (never the
  * staff-edited data files), for one process. One Low instance per file, created by
  * the entry point: two writers on one file race on the temp file.
- * `new Low(new JSONFile())` on purpose: JSONFilePreset silently uses memory when
- * NODE_ENV=test. Rate-limit windows live in memory, as they only need to outlive a minute.
+ * `new Low(adapter)` on purpose: JSONFilePreset silently uses memory when NODE_ENV=test;
+ * the adapter (chunked-file.ts) writes without holding the event loop. Expired wizards
+ * and follow-up contexts are pruned at start and every few minutes, so the file holds
+ * the users active lately. Rate-limit windows live in memory (they outlive a minute only).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { ChunkedJsonFile, salvageJson } from './chunked-file.ts';
 import { FileSupportStore } from './support-file.ts';
 import type { SupportRepository } from './support-types.ts';
 import { emptyStoreData, repairStoreData, type StoreData } from './file-schema.ts';
 import type { Lang } from '../i18n/languages.ts';
-import { STORE_LIMITS, unansweredKey, type ChatSession, type DayCounters, type EntryCounters, type MessageWindow, type SessionStore, type Storage, type StorageWarning, type UnansweredQuestion, type UpdateClaim, type UserSession } from './types.ts';
+import { liveChatSession, STORE_LIMITS, unansweredKey, type ChatSession, type DayCounters, type EntryCounters, type MessageWindow, type SessionStore, type Storage, type StorageWarning, type UnansweredQuestion, type UpdateClaim, type UserSession } from './types.ts';
 
 export { STORE_LIMITS };
 export type { StoreData };
@@ -25,6 +27,8 @@ const WRITE_DELAY_MS = 200;
 const RETRY_DELAY_MS = { first: 1000, max: 30_000 };
 /** update_ids kept in the file: Telegram re-delivers recent ones only. */
 const FILE_RECENT_UPDATES = 1000;
+/** How often expired chat sessions are swept out. */
+const PRUNE_EVERY_MS = 5 * 60_000;
 
 export class Store implements Storage {
   readonly kind = 'file';
@@ -47,6 +51,25 @@ export class Store implements Storage {
   ) {
     this.done = new Set(db.data.recentUpdates);
     this.sessions = { user: this.sessionMap('users'), chat: this.sessionMap('conversations') };
+    this.pruneTimer = setInterval(() => this.pruneSessions(), PRUNE_EVERY_MS).unref();
+  }
+
+  private readonly pruneTimer: NodeJS.Timeout;
+
+  /** Drops wizards and follow-up contexts past their time; returns how many sessions went. */
+  pruneSessions(nowMs: number = Date.now()): number {
+    const conversations = this.db.data.conversations;
+    let removed = 0;
+    for (const [key, session] of Object.entries(conversations)) {
+      const live = liveChatSession(session, nowMs);
+      if (live) conversations[key] = live;
+      else {
+        delete conversations[key];
+        removed++;
+      }
+    }
+    if (removed) this.persist();
+    return removed;
   }
 
   /**
@@ -56,7 +79,7 @@ export class Store implements Storage {
    */
   static async open(path: string, now: () => Date = () => new Date()): Promise<Store> {
     await mkdir(dirname(path), { recursive: true });
-    const db = new Low<StoreData>(new JSONFile<StoreData>(path), emptyStoreData());
+    const db = new Low<StoreData>(new ChunkedJsonFile<StoreData>(path), emptyStoreData());
     const warnings: StorageWarning[] = [];
     let text: string | undefined;
     try {
@@ -64,24 +87,42 @@ export class Store implements Storage {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    if (text === undefined) {
-      await db.write();
-    } else {
-      try {
-        const { data, repaired } = repairStoreData(JSON.parse(text));
-        db.data = data;
-        for (const message of repaired) warnings.push({ message: `store file repaired: ${message}` });
-        if (repaired.length) await db.write();
-      } catch (error) {
-        const movedTo = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
-        await rename(path, movedTo);
-        warnings.push({ message: `store file was unreadable (${(error as Error).message}); moved aside`, movedTo });
-        db.data = emptyStoreData();
-        await db.write();
-      }
-    }
+    if (text === undefined) await db.write();
+    else await Store.load(db, text, path, now(), warnings);
     const support = await FileSupportStore.open(join(dirname(path), 'support.json'), warnings);
-    return new Store(db, warnings, db.data.voteSalt ?? path, support);
+    const store = new Store(db, warnings, db.data.voteSalt ?? path, support);
+    store.pruneSessions(now().getTime());
+    return store;
+  }
+
+  /**
+   * The file's data into `db`: repaired field by field (file-schema.ts), keeping what is
+   * valid. A file that is not whole JSON (cut short by a crash or a full disk) is copied
+   * aside as a backup, and its readable beginning is kept: counters come first in the file.
+   */
+  private static async load(db: Low<StoreData>, text: string, path: string, at: Date, warnings: StorageWarning[]): Promise<void> {
+    let raw: unknown;
+    let damaged: string | undefined;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      damaged = (error as Error).message;
+      raw = salvageJson(text);
+    }
+    let repaired: string[] = [];
+    try {
+      ({ data: db.data, repaired } = repairStoreData(raw));
+    } catch (error) {
+      damaged ??= (error as Error).message;
+      db.data = emptyStoreData();
+    }
+    for (const message of repaired) warnings.push({ message: `store file repaired: ${message}` });
+    if (damaged) {
+      const movedTo = `${path}.corrupt-${at.toISOString().replace(/[:.]/g, '-')}`;
+      await copyFile(path, movedTo);
+      warnings.push({ message: `store file was damaged (${damaged.slice(0, 120)}); a copy was kept, and what could be read of it is kept`, movedTo });
+    }
+    if (damaged || repaired.length) await db.write();
   }
 
   /** The whole file's data (export to another backend). */
@@ -236,6 +277,7 @@ export class Store implements Storage {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.pruneTimer);
     await this.flush();
   }
 

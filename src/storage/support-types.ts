@@ -25,6 +25,8 @@ export interface HandoffThread {
 
 /** A thread takes the user's messages for this long after the last one, unless staff close it. */
 export const HANDOFF_TTL_MS = 24 * 60 * 60_000;
+/** After /human without text (or the button), the next message is taken as the one for staff for this long. */
+export const HANDOFF_AWAIT_MS = 30 * 60_000;
 
 export function isThreadOpen(thread: HandoffThread | undefined, nowMs: number = Date.now()): thread is HandoffThread {
   return thread !== undefined && !thread.closed && nowMs - thread.lastActivity < HANDOFF_TTL_MS;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setCommandMenu } from '../../src/bot/commands.ts';
+import { entitiesOf } from '../../src/bot/updates.ts';
 import { parseFaq } from '../../src/knowledge/load.ts';
 import { silentLogger } from '../../src/infra/logger.ts';
 import { Store } from '../../src/storage/store.ts';
@@ -213,7 +214,7 @@ describe('in a group chat', () => {
   const group = (text: string, extra: Record<string, unknown> = {}) =>
     ({
       update_id: Math.floor(Math.random() * 1e9),
-      message: { message_id: 5, date: 0, chat: { id: -100, type: 'supergroup', title: 'Exporters' }, from: { id: 42, is_bot: false, first_name: 'Ann' }, text, ...extra },
+      message: { message_id: 5, date: 0, chat: { id: -100, type: 'supergroup', title: 'Exporters' }, from: { id: 42, is_bot: false, first_name: 'Ann' }, text, entities: entitiesOf(text), ...extra },
     }) as never;
 
   it('answers only what is addressed to it: a mention or a reply to the bot', async () => {

@@ -1,6 +1,6 @@
 /** "Ask a person": user → staff chat (plain group and forum topics), staff → user, /close, /faq drafts, the 24 h limit. */
 import type { Update } from 'grammy/types';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HANDOFF_TTL_MS } from '../../src/storage/support-types.ts';
 import { buttonsOf, createTestBot, USER_EN, USER_ZH, type TestBot } from '../helpers/bot.ts';
 
@@ -114,6 +114,24 @@ describe('ask a person: plain staff group', () => {
     const later = await tb.say('什么是附加证明书', USER_ZH);
     expect(toChat(later, STAFF_CHAT)).toEqual([]);
     expect(String(toChat(later, USER_ZH.id)[0]?.text)).toContain('附加证明书');
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('an open thread outlives the 10-minute follow-up context, and "Ask a person" pressed an hour later still sends the last exchange', async () => {
+    const tb = await createTestBot({ staffChatId: STAFF_CHAT });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    await tb.say('what is an apostille');
+    vi.setSystemTime(Date.now() + 60 * 60_000);
+    await tb.press('hum');
+    const [card] = toChat(await tb.say('Still here?'), STAFF_CHAT);
+    expect(String(card?.text)).toContain('Last question to the bot: what is an apostille');
+    vi.setSystemTime(Date.now() + 2 * 60 * 60_000);
+    const later = await tb.say('Any news?');
+    expect(String(toChat(later, STAFF_CHAT)[0]?.text)).toContain('Any news?');
+    expect(toChat(later, USER_EN.id)).toEqual([]);
   });
 
   it('without a staff chat there is no button, and /human says so politely', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCallback } from '../../src/bot/callback-data.ts';
 import { STEPS } from '../../src/bot/features/check/steps.ts';
 import { LOCAL_BOT_INFO } from '../../src/bot/local-api.ts';
+import { entitiesOf } from '../../src/bot/updates.ts';
 import { chatSessionKey } from '../../src/storage/types.ts';
 import { buttonsOf, createTestBot, USER_EN, USER_ZH, type TestBot } from '../helpers/bot.ts';
 
@@ -22,7 +23,7 @@ let updateId = 50_000;
 
 /** A group member's message; `toBot` makes it a reply to the bot, as Telegram sends a reply. */
 function groupText(from: typeof ANN, message: string, toBot = false): Update {
-  const command = /^\/\w+/.exec(message);
+  const entities = entitiesOf(message);
   return {
     update_id: updateId++,
     message: {
@@ -31,7 +32,7 @@ function groupText(from: typeof ANN, message: string, toBot = false): Update {
       chat: GROUP,
       from,
       text: message,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+      ...(entities.length ? { entities } : {}),
       ...(toBot ? { reply_to_message: { message_id: 1, date: 0, chat: GROUP, from: LOCAL_BOT_INFO, text: 'x' } } : {}),
     },
   } as Update;
@@ -61,6 +62,35 @@ describe('step numbers come from the step list', () => {
     expect(text(view)).toContain(`(3/${STEPS.length})`);
     view = sent(await press(button(view, /Passport/)))[0];
     expect(text(view)).toContain(`(4/${STEPS.length})`);
+  });
+});
+
+describe('leaving the wizard', () => {
+  async function atDocumentStep() {
+    const bot = await createTestBot();
+    const prompt = sent(await bot.say('/check'))[0];
+    const groups = sent(await bot.press(button(prompt, /Chinese document/)))[0];
+    await bot.press(button(groups, /Commercial/));
+    return bot;
+  }
+
+  it('/cancel ends it, and says so; with nothing running it says there was nothing to cancel', async () => {
+    const bot = await atDocumentStep();
+    expect(text(sent(await bot.say('/cancel'))[0])).toContain('cancelled');
+    expect(text(sent(await bot.say('what is an apostille'))[0])).toContain('An apostille');
+    expect(text(sent(await bot.say('/cancel'))[0])).toContain('Nothing to cancel');
+  });
+
+  it('another command ends it: the next typed text is a question, not the step\'s answer', async () => {
+    const bot = await atDocumentStep();
+    await bot.say('/help');
+    expect(text(sent(await bot.say('certificate of origin'))[0])).not.toContain('(4/4)');
+  });
+
+  it('a question typed at a step ends it and is answered', async () => {
+    const bot = await atDocumentStep();
+    expect(text(sent(await bot.say('wait, how long does the apostille take in Beijing?'))[0])).toMatch(/working day/);
+    expect(text(sent(await bot.say('certificate of origin'))[0])).not.toContain('(4/4)');
   });
 });
 

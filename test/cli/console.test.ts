@@ -24,7 +24,8 @@ describe('npm start without a token: the console chat', () => {
   it('keeps the language chosen in one session for the next', async () => {
     const dataDir = await tempDir();
     await run(TSX, ['src/main.ts'], '/lang\n3\n', { DATA_DIR: dataDir });
-    const { stdout } = await run(TSX, ['src/main.ts'], '/help\n', { DATA_DIR: dataDir });
+    // CONSOLE_LANGUAGE=en at the next start does not override the /lang choice.
+    const { stdout } = await run(TSX, ['src/main.ts'], '/help\n', { DATA_DIR: dataDir, CONSOLE_LANGUAGE: 'en' });
     expect(stdout).toContain('使用說明');
     expect(stdout.split('\n')[0]).toContain('BOT_TOKEN');
   });

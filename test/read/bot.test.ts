@@ -13,7 +13,7 @@ import type { BotDeps } from '../../src/bot/context.ts';
 import { documentsSettled } from '../../src/bot/features/document.ts';
 import { createBot } from '../../src/bot/index.ts';
 import { LOCAL_BOT_INFO, LocalApi } from '../../src/bot/local-api.ts';
-import { textUpdate, type LocalUser } from '../../src/bot/updates.ts';
+import { entitiesOf, textUpdate, type LocalUser } from '../../src/bot/updates.ts';
 import { DocumentReader } from '../../src/read/reader.ts';
 import { buttonsOf, createTestBot, tempDir } from '../helpers/bot.ts';
 
@@ -34,7 +34,7 @@ function fileUpdate(user: LocalUser, kind: 'photo' | 'document', fileId: string,
       ...(kind === 'photo'
         ? { photo: [{ file_id: `${fileId}-small`, file_unique_id: 's', width: 90, height: 60, file_size: 900 }, { file_id: fileId, file_unique_id: fileId, width: 1100, height: 800, file_size: size }] }
         : { document: { file_id: fileId, file_unique_id: fileId, file_name: 'scan', mime_type: options.mime ?? 'image/png', file_size: size } }),
-      ...(options.caption ? { caption: options.caption } : {}),
+      ...(options.caption ? { caption: options.caption, caption_entities: entitiesOf(options.caption) } : {}),
       ...(options.replyToBot ? { reply_to_message: { message_id: 1, date: 0, chat, from: LOCAL_BOT_INFO, text: 'hi' } } : {}),
     },
   } as Update;

@@ -7,6 +7,7 @@
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_BOT_INFO } from '../../src/bot/local-api.ts';
+import { entitiesOf } from '../../src/bot/updates.ts';
 import { buttonsOf, createTestBot } from '../helpers/bot.ts';
 
 const GROUP = { id: -100123, type: 'supergroup' as const, title: 'Exporters' };
@@ -16,7 +17,7 @@ let updateId = 5000;
 let messageId = 1;
 
 function groupText(from: typeof ANN, text: string, extra: Record<string, unknown> = {}): Update {
-  const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
+  const entities = entitiesOf(text);
   return {
     update_id: updateId++,
     message: {
@@ -25,7 +26,7 @@ function groupText(from: typeof ANN, text: string, extra: Record<string, unknown
       chat: GROUP,
       from,
       text,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+      ...(entities.length ? { entities } : {}),
       ...extra,
     },
   } as Update;
@@ -94,5 +95,23 @@ describe('one "addressed to me" gate in groups', () => {
     for (let i = 0; i < 12; i++) expect(await send(groupText(ANN, `chatting ${i}`))).toEqual([]);
     const answer = await send(groupText(ANN, `@${LOCAL_BOT_INFO.username} what is an apostille`));
     expect(String(answer[0]?.text)).toContain('An apostille');
+  });
+
+  it('an e-mail address at the bot\'s name is not a mention (Telegram marks it as an e-mail); a real mention still is', async () => {
+    const { send } = await groupBot();
+    expect(await send(groupText(ANN, `write to sales@${LOCAL_BOT_INFO.username}.com about the invoice`))).toEqual([]);
+    const answer = await send(groupText(ANN, `what is an apostille @${LOCAL_BOT_INFO.username}`));
+    expect(String(answer[0]?.text)).toContain('An apostille');
+  });
+
+  it('an anonymous admin (sent as the group) gets the one-line /check, not a wizard all anonymous admins would share', async () => {
+    const { send } = await groupBot();
+    const anonymous = { id: 1087968824, is_bot: true, first_name: 'Group', language_code: 'en' };
+    const [reply] = await send(groupText(anonymous, '/check', { sender_chat: GROUP }));
+    expect(String(reply?.text)).toContain('anonymous admin');
+    expect(String(reply?.text)).toContain('/check certificate of origin Germany');
+    expect(buttonsOf(reply)).toEqual([]);
+    const [verdict] = await send(groupText(anonymous, '/check certificate of origin Germany', { sender_chat: GROUP }));
+    expect(String(verdict?.text)).toContain('✅ Apostille');
   });
 });

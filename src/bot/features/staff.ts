@@ -13,7 +13,7 @@ import type { Translate } from '../../i18n/index.ts';
 import { DEFAULT_LANG } from '../../i18n/languages.ts';
 import { detectLocale, langOf, replyLocale } from '../../i18n/locale.ts';
 import type { Button } from '../../reply/answer.ts';
-import { HANDOFF_TTL_MS, isThreadOpen, type HandoffThread } from '../../storage/support-types.ts';
+import { HANDOFF_AWAIT_MS, HANDOFF_TTL_MS, isThreadOpen, type HandoffThread } from '../../storage/support-types.ts';
 import type { ChatSession } from '../../storage/types.ts';
 import { onButton } from '../callback-data.ts';
 import type { BotContext, BotDeps } from '../context.ts';
@@ -21,8 +21,6 @@ import { copyToStaff, deliverToUser, displayName, postHtml, relayHtml, staffCard
 
 export const staffFeature = new Composer<BotContext>();
 
-/** After /human without text (or the button), the next message is taken as the one for staff for this long. */
-const AWAIT_MS = 30 * 60_000;
 /** What staff see of the last exchange: enough to tell what was asked and answered. */
 const EXCHANGE_LIMITS = { question: 300, answer: 700 };
 
@@ -33,7 +31,7 @@ export function askPersonRow(deps: BotDeps, t: Translate): Button[][] {
 
 /** Keeps the question and the bot's answer (plain text, cut short) for a /human message that may follow. */
 export function rememberExchange(session: ChatSession, question: string, answerHtml: string): void {
-  session.lastExchange = { question: quoteUserText(question, EXCHANGE_LIMITS.question), answer: quoteUserText(htmlToPlain(answerHtml), EXCHANGE_LIMITS.answer) };
+  session.lastExchange = { question: quoteUserText(question, EXCHANGE_LIMITS.question), answer: quoteUserText(htmlToPlain(answerHtml), EXCHANGE_LIMITS.answer), at: Date.now() };
 }
 
 const isStaffChat = (ctx: BotContext) => ctx.deps.staffChatId !== undefined && ctx.chat?.id === ctx.deps.staffChatId;
@@ -109,7 +107,7 @@ users.on('message', async (ctx, next) => {
   const handoff = ctx.session.chat.handoff;
   const now = Date.now();
   const text = (ctx.message.text ?? ctx.message.caption ?? '').trim();
-  if (handoff?.awaitingSince !== undefined && now - handoff.awaitingSince < AWAIT_MS) return handOff(ctx, ctx.message, text);
+  if (handoff?.awaitingSince !== undefined && now - handoff.awaitingSince < HANDOFF_AWAIT_MS) return handOff(ctx, ctx.message, text);
   if (handoff?.relayedAt === undefined || now - handoff.relayedAt >= HANDOFF_TTL_MS) return next();
   const thread = await ctx.deps.store.support.thread(ctx.from.id);
   if (isThreadOpen(thread, now) && thread.chatId === ctx.chat.id) return relay(ctx, thread, ctx.message, text);

@@ -6,7 +6,7 @@
  * in a group each member has their own check, and only they can press its buttons.
  */
 import { randomBytes } from 'node:crypto';
-import { Composer } from 'grammy';
+import { Composer, type Middleware } from 'grammy';
 import { parseCheckText } from '../../../understand/check-line.ts';
 import { verdictReply } from '../../../reply/verdict-card.ts';
 import { renderCountry, renderPlaceCard } from '../../../reply/verdict-html.ts';
@@ -15,6 +15,7 @@ import { langOf, localized, replyLocale } from '../../../i18n/locale.ts';
 import { resolvePlace } from '../../../places/index.ts';
 import { escapeHtml, quoteUserText } from '../../../format/html.ts';
 import type { WizardState } from '../../../storage/types.ts';
+import type { Tables } from '../../../catalogue/tables.ts';
 import { onButton } from '../../callback-data.ts';
 import type { BotContext } from '../../context.ts';
 import { isHarmlessTelegramError, sendReply } from '../../send.ts';
@@ -66,8 +67,34 @@ function useLocaleOf(ctx: BotContext, text: string): void {
   ctx.t = ctx.deps.i18n.translator(ctx.locale);
 }
 
+/** The command a message starts with (without @bot), if any. */
+const commandOf = (ctx: BotContext) => (ctx.message?.entities?.[0]?.type === 'bot_command' && ctx.message.entities[0].offset === 0 ? ctx.message.text?.slice(1, ctx.message.entities[0].length).split('@')[0]?.toLowerCase() : undefined);
+
+/**
+ * Any other command ends a /check wizard on its way (used in front of every feature): after
+ * /faq or /start, typed text is a question again, not the wizard's next answer.
+ */
+export const leaveWizardOnCommand: Middleware<BotContext> = async (ctx, next) => {
+  const command = commandOf(ctx);
+  if (command && command !== 'check' && command !== 'cancel' && wizardOf(ctx)) await saveState(ctx, undefined);
+  await next();
+};
+
+checkFeature.command('cancel', async (ctx) => {
+  const running = wizardOf(ctx);
+  await saveState(ctx, undefined);
+  await ctx.reply(ctx.t(running ? 'check.wizard.cancelled' : 'check.wizard.nothing_to_cancel'));
+});
+
 checkFeature.command('check', async (ctx) => {
   const text = ctx.match.trim();
+  if (!text && ctx.senderChat) {
+    // Sent as the group (an anonymous admin) or a channel: Telegram gives every anonymous
+    // admin the same sender, so a step-by-step check could not tell whose it is.
+    ctx.outcome = 'check:anonymous';
+    await ctx.reply(ctx.t('check.wizard.anonymous'));
+    return;
+  }
   if (!text) {
     await showStep(ctx, startState(), 'send');
     return;
@@ -167,6 +194,16 @@ onButton(
   expired,
 );
 
+/** A question mark, or more words than a document or country name has. */
+const readsAsQuestion = (text: string) => /[?？]/.test(text) || text.split(/\s+/).length > 6 || (text.match(/\p{Script=Han}/gu)?.length ?? 0) > 16;
+
+/** Whether the text names what the step asks for (a document, or a country or Taiwan). */
+function answersStep(state: WizardState, text: string, tables: Tables): boolean {
+  if (state.step === 'document') return Boolean(tables.documentNames.resolve(text).item);
+  const kind = resolvePlace(text, tables.places).kind;
+  return kind === 'country' || kind === 'taiwan';
+}
+
 // Typed answers at the document and country steps; any other text goes on to the Q&A.
 // In a group only text addressed to the bot gets here (the gate in middleware.ts, which
 // also removes the @mention), so the wizard never answers the chat's other talk.
@@ -176,6 +213,11 @@ checkFeature.on('message:text', async (ctx, next) => {
   const text = ctx.message.text.trim();
   if (!text) return next();
   const { tables } = ctx.deps.data.current();
+  if (readsAsQuestion(text) && !answersStep(state, text, tables)) {
+    // Not an answer to the step but a question of its own: the wizard ends, the Q&A answers it.
+    await saveState(ctx, undefined);
+    return next();
+  }
   if (state.step === 'document') {
     const resolved = tables.documentNames.resolve(text);
     if (resolved.item) {
