@@ -27,3 +27,8 @@ export function stopBackground(owner: object): void {
 export function isStopping(owner: object): boolean {
   return stopping.has(owner);
 }
+
+/** Telegram allows about 30 messages a second to different chats: background sends keep under 25. */
+export const SEND_INTERVAL_MS = 40;
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

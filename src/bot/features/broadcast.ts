@@ -9,11 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { Composer, GrammyError, type Api, type Middleware } from 'grammy';
 import { escapeHtml } from '../../format/html.ts';
 import type { Broadcast, BroadcastCounts } from '../../storage/support-types.ts';
-import { inBackground, isStopping } from '../background.ts';
+import { inBackground, isStopping, pause, SEND_INTERVAL_MS } from '../background.ts';
 import { onButton } from '../callback-data.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { isHarmlessTelegramError, sendReply } from '../send.ts';
-import { SEND_INTERVAL_MS } from './subscriptions.ts';
 
 export const broadcastFeature = new Composer<BotContext>();
 
@@ -45,8 +44,6 @@ export interface BroadcastOptions {
   /** Between two messages; tests shorten it. */
   intervalMs?: number;
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 admin.command('broadcast', async (ctx) => {
   const text = ctx.match.trim();

@@ -16,17 +16,12 @@ import { langOf, localized, replyLocale, type Locale } from '../../i18n/locale.t
 import { resolvePlace } from '../../places/index.ts';
 import { REPRESENTATIVE_DOCUMENT } from '../../reply/answer.ts';
 import { renderCountry } from '../../reply/verdict-html.ts';
-import { inBackground } from '../background.ts';
+import { inBackground, pause, SEND_INTERVAL_MS } from '../background.ts';
 import { onButton } from '../callback-data.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { sendReply } from '../send.ts';
 
 export const subscriptionsFeature = new Composer<BotContext>();
-
-/** Telegram allows about 30 messages a second to different chats; notices keep under 25. */
-export const SEND_INTERVAL_MS = 40;
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A country's name in the reader's language and script. */
 export function countryName(tables: Tables, code: string, locale: Locale): string {
