@@ -13,6 +13,7 @@ import { emptyStoreData, type StoreData } from '../src/storage/file-schema.ts';
 import { Store } from '../src/storage/store.ts';
 import { FOLLOW_UP_TTL_MS, type ChatSession } from '../src/storage/types.ts';
 import { createTestBot, tempDir, USER_EN } from '../test/helpers/bot.ts';
+import { longestBlock } from './probes.ts';
 import { format, median } from './stats.ts';
 
 const USERS = 10_000;
@@ -24,26 +25,12 @@ async function realFollowUp(): Promise<NonNullable<ChatSession['followUp']>> {
   return (await test.deps.store.sessions.chat.read(`${USER_EN.id}:${USER_EN.id}`))!.followUp!;
 }
 
-/** Runs `work` with a 1 ms ticker and returns the longest gap between two ticks. */
-async function longestStall(work: () => Promise<void>): Promise<number> {
-  let last = performance.now();
-  let longest = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
-  await work();
-  clearInterval(ticker);
-  return Math.max(longest, performance.now() - last);
-}
-
 /** The same conversations written WRITES times, one session changed between writes, as under traffic. */
 async function writeRounds(write: () => Promise<void>, data: StoreData, followUp: NonNullable<ChatSession['followUp']>): Promise<number[]> {
   const stalls: number[] = [];
   for (let i = 0; i < WRITES; i++) {
     data.conversations[`${i}:${i}`] = { followUp: { ...followUp, at: Date.now() } };
-    stalls.push(await longestStall(write));
+    stalls.push(await longestBlock(write));
   }
   return stalls;
 }
