@@ -12,5 +12,5 @@ export async function createDeps(config: Config, logger: Logger): Promise<BotDep
   const [data, store, i18n] = await Promise.all([DataService.load(config), openStorage(config, logger), I18n.create()]);
   // The reading process starts with the first document, not here: most runs never read one.
   const reader = new DocumentReader({ dataDir: config.dataDir, logger });
-  return { data, store, i18n, logger, adminIds: new Set(config.adminIds), today: () => today(), reader };
+  return { data, store, i18n, logger, adminIds: new Set(config.adminIds), staffChatId: config.staffChatId, today: () => today(), reader };
 }

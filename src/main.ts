@@ -6,6 +6,8 @@ import { createDeps } from './app.ts';
 import type { BotContext, BotDeps } from './bot/context.ts';
 import { setCommandMenu } from './bot/commands.ts';
 import { createBot } from './bot/index.ts';
+import { resumeBroadcasts } from './bot/features/broadcast.ts';
+import { backgroundIdle, stopBackground } from './bot/background.ts';
 import { reportReload } from './bot/reload-report.ts';
 import { holdUpdatesWhileStorageDown } from './bot/outage.ts';
 import { pollingGuard } from './bot/transformers.ts';
@@ -50,6 +52,8 @@ async function main(): Promise<void> {
   // In the background: the menu is a nicety, and a Bot API server that refuses it must not delay start-up.
   void setCommandMenu(bot.api, deps.i18n, logger);
   const stopWatching = watchData(deps.data, (result) => void reportReload(deps, bot.api, result));
+  // A broadcast a stop interrupted goes on with those not yet sent to (never twice).
+  void resumeBroadcasts(deps, bot.api).catch((error: unknown) => logger.error({ err: redactedMessage(error) }, 'could not resume broadcasts'));
 
   const receiving: Receiving =
     config.mode === 'webhook' && config.webhook
@@ -105,12 +109,15 @@ function stopOnSignals({ server, runner, stopWatching }: Receiving & { stopWatch
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
     stopWatching();
+    // A broadcast under way stops after its current message (a restart resumes it); notices finish.
+    stopBackground(deps);
     if (server) await new Promise((resolve) => server.close(resolve));
     if (runner) {
       // stop() ends fetching; updates already fetched run on concurrently, so wait for them.
       await runner.stop();
       while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    await backgroundIdle(deps);
     await deps.store.close();
     await deps.reader?.close();
     logger.info('stopped');

@@ -18,6 +18,7 @@ describe('configuration', () => {
     [{ MODE: 'carrier-pigeon' }, /^Configuration error: MODE: /],
     [{ DATABASE_URL: 'mysql://u:secret-pw@db/x' }, /^Configuration error: DATABASE_URL: expected postgres:\/\/user:password@host:5432\/database$/],
     [{ THROTTLE: 'maybe' }, /^Configuration error: THROTTLE: expected on or off$/],
+    [{ STAFF_CHAT_ID: '@staff' }, /^Configuration error: STAFF_CHAT_ID: expected the staff group's chat id/],
     [{ MODE: 'webhook', BOT_TOKEN: TOKEN }, /^Configuration error: WEBHOOK_URL: required when MODE=webhook/],
     [{ MODE: 'webhook', BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://x.org/hook', WEBHOOK_SECRET: 'short' }, /^Configuration error: WEBHOOK_SECRET: /],
   ])('stops with one clear message naming the variable: %j', (env, message) => {
@@ -35,6 +36,11 @@ describe('configuration', () => {
   it('DATABASE_URL selects PostgreSQL; without it the lowdb file in DATA_DIR stays', () => {
     expect(createConfig({})).toMatchObject({ databaseUrl: undefined, throttle: true });
     expect(createConfig({ DATABASE_URL: 'postgresql://bot:pw@db.internal:5432/apostille', THROTTLE: 'off' })).toMatchObject({ databaseUrl: 'postgresql://bot:pw@db.internal:5432/apostille', throttle: false });
+  });
+
+  it('STAFF_CHAT_ID is the staff group for /human; unset, there is no handoff', () => {
+    expect(createConfig({}).staffChatId).toBeUndefined();
+    expect(createConfig({ STAFF_CHAT_ID: '-1001234567890' }).staffChatId).toBe(-1001234567890);
   });
 
   it('webhook mode takes its path from the URL', () => {

@@ -86,6 +86,22 @@ const CODECS: { [K in CallbackKind]: Codec<K> } = {
       return ID.test(id) ? { kind: 'menu', version, category: Number(category), id } : undefined;
     },
   },
+  human: { prefix: 'hum', encode: () => [], decode: (f) => (f.length === 0 ? { kind: 'human' } : undefined) },
+  sub: {
+    prefix: 'sub',
+    encode: (d) => [d.country],
+    decode: ([country = '', ...rest]) => (!rest.length && /^[A-Z]{2}$/.test(country) ? { kind: 'sub', country } : undefined),
+  },
+  unsub: {
+    prefix: 'unsub',
+    encode: (d) => [d.country],
+    decode: ([country = '', ...rest]) => (!rest.length && /^[A-Z]{2}$/.test(country) ? { kind: 'unsub', country } : undefined),
+  },
+  bc: {
+    prefix: 'bc',
+    encode: (d) => [d.id, d.send ? 'go' : 'no'],
+    decode: ([id = '', action = '', ...rest]) => (!rest.length && ID.test(id) && (action === 'go' || action === 'no') ? { kind: 'bc', id, send: action === 'go' } : undefined),
+  },
   'lang-set': {
     prefix: 'lang:set',
     encode: (d) => [d.locale],

@@ -3,7 +3,7 @@ import type { I18n } from '../i18n/index.ts';
 import type { Logger } from '../infra/logger.ts';
 import { LANGS } from '../i18n/languages.ts';
 
-export const COMMANDS = ['start', 'faq', 'check', 'country', 'cancel', 'help', 'lang'] as const;
+export const COMMANDS = ['start', 'faq', 'check', 'country', 'human', 'subscribe', 'subscriptions', 'cancel', 'help', 'lang'] as const;
 
 /** Sets the command menu in English (default) and Chinese; a failure is logged and start-up goes on. */
 export async function setCommandMenu(api: Api, i18n: I18n, logger: Logger): Promise<void> {

@@ -15,6 +15,8 @@ export interface BotDeps {
   store: Storage;
   /** Telegram user ids allowed to use the staff commands. */
   adminIds: ReadonlySet<number>;
+  /** The staff group or forum supergroup for /human; undefined: no handoff. */
+  staffChatId?: number;
   /** Today's date (YYYY-MM-DD) for date-dependent verdicts; injected so tests can fix it. */
   today: () => string;
   i18n: I18n;

@@ -12,6 +12,9 @@ import { feedbackFeature } from './features/feedback.ts';
 import { inlineFeature } from './features/inline.ts';
 import { languageFeature } from './features/language.ts';
 import { startFeature } from './features/start.ts';
+import { broadcastFeature, rememberUser } from './features/broadcast.ts';
+import { staffFeature } from './features/staff.ts';
+import { subscriptionsFeature, watchCountryChanges } from './features/subscriptions.ts';
 import { isRetryLater } from '../storage/types.ts';
 import { addressedToBot, logUpdates, oncePerUpdate, rateLimit, type RateLimitOptions } from './middleware.ts';
 import { sessions } from './session.ts';
@@ -73,7 +76,11 @@ export function createBot(token: string, deps: BotDeps, config?: BotConfig<BotCo
   });
   if (limit) features.use(rateLimit(limit));
   features.use(leaveWizardOnCommand);
-  features.use(startFeature, browseFeature, inlineFeature, languageFeature, adminFeature, checkFeature, documentFeature, feedbackFeature, askFeature, fallbacksFeature);
+  // The handoff first: a message for staff (or in the staff chat) is not a question for the bot.
+  features.use(rememberUser, staffFeature, startFeature, browseFeature, inlineFeature, languageFeature, adminFeature, broadcastFeature, subscriptionsFeature);
+  features.use(checkFeature, documentFeature, feedbackFeature, askFeature, fallbacksFeature);
+  // Subscribers hear of a change to their country after any reload (file watch or /reload).
+  watchCountryChanges(deps, bot.api);
 
   return bot;
 }

@@ -32,6 +32,8 @@ export class LocalApi {
   private readonly files = new Map<string, { path: string; size: number }>();
   /** Called for every outgoing call, after it is recorded (the console prints from here). */
   onCall?: (call: OutgoingCall) => void;
+  /** Lets a test answer a method its own way (a forum's getChat, createForumTopic): undefined answers normally. */
+  answer?: (call: OutgoingCall) => unknown;
   /** Lets a test make a method fail: return an error to throw, or undefined to answer normally. */
   failWith?: (call: OutgoingCall) => { error_code: number; description: string } | undefined;
 
@@ -49,8 +51,11 @@ export class LocalApi {
     return bot;
   }
 
-  private resultFor({ method, payload }: OutgoingCall): unknown {
-    if (method === 'sendMessage' || method === 'sendDocument') {
+  private resultFor(call: OutgoingCall): unknown {
+    const answered = this.answer?.(call);
+    if (answered !== undefined) return answered;
+    const { method, payload } = call;
+    if (method === 'sendMessage' || method === 'sendDocument' || method === 'sendPhoto') {
       return {
         message_id: ++this.messageId,
         date: Math.floor(Date.now() / 1000),
@@ -60,6 +65,8 @@ export class LocalApi {
         reply_markup: payload.reply_markup,
       };
     }
+    if (method === 'copyMessage') return { message_id: ++this.messageId };
+    if (method === 'getChat') return { id: payload.chat_id, type: Number(payload.chat_id) < 0 ? 'group' : 'private' };
     if (method === 'getMe') return LOCAL_BOT_INFO;
     if (method === 'getFile') {
       const fileId = String(payload.file_id);

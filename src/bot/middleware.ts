@@ -183,6 +183,8 @@ function withoutRanges(text: string, ranges: MessageEntity[]): string {
 export const addressedToBot: Middleware<BotContext> = async (ctx, next) => {
   const message = ctx.message ?? ctx.editedMessage;
   if (!message) return next();
+  // The staff chat is where staff answer users without addressing the bot, at full length (features/staff.ts).
+  if (ctx.deps.staffChatId !== undefined && ctx.chat?.id === ctx.deps.staffChatId) return next();
   if (message.text !== undefined) message.text = cutText(message.text, MAX_TEXT_LENGTH);
   if (message.caption !== undefined) message.caption = cutText(message.caption, MAX_TEXT_LENGTH);
   if (ctx.chat?.type === 'private') return next();

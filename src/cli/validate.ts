@@ -2,11 +2,14 @@
  * npm run faq:validate — checks data/faq.json, data/countries.json and
  * data/documents.json and prints what to fix. Exit 1 on any error (warnings
  * alone exit 0). --lang zh prints the report in Chinese. Warns about entries
- * whose `updated` date is more than a year old.
+ * whose `updated` date is more than a year old, and lists staff's FAQ drafts waiting
+ * (npm run faq:drafts).
  */
 import { parseArgs } from 'node:util';
 import { runCli } from './run.ts';
-import { createConfig, loadDotEnv } from '../infra/config.ts';
+import { createConfig, loadDotEnv, type Config } from '../infra/config.ts';
+import { redactedMessage } from '../infra/logger.ts';
+import { formatDrafts, openDrafts } from './faq-drafts.ts';
 import { formatIssues } from '../data/report.ts';
 import { loadData } from '../data/service.ts';
 import { hasErrors } from '../data/validate.ts';
@@ -28,7 +31,23 @@ async function main(): Promise<number> {
   const files = [paths.faqFile, paths.countriesFile, paths.documentsFile].map((f) => f.replace(`${process.cwd()}/`, ''));
   const issues = result.issues.map((i) => ({ ...i, file: i.file.replace(`${process.cwd()}/`, '') }));
   process.stdout.write(`${formatIssues(issues, t, files)}\n`);
+  await listDrafts(config);
   return hasErrors(result.issues) ? 1 : 0;
+}
+
+/** Staff's FAQ drafts waiting to be completed (never part of the FAQ until accepted); an unreachable store is only mentioned. */
+async function listDrafts(config: Config): Promise<void> {
+  try {
+    const store = await openDrafts(config);
+    if (!store) return;
+    try {
+      process.stdout.write(`${formatDrafts(await store.drafts.faqDrafts())}\n`);
+    } finally {
+      await store.close();
+    }
+  } catch (error) {
+    process.stdout.write(`FAQ drafts not listed: ${redactedMessage(error)}\n`);
+  }
 }
 
 runCli(main);

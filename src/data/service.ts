@@ -149,8 +149,12 @@ export async function loadDataInBackground(paths: DataPaths, current?: DataSnaps
   return { ok: true, snapshot: { knowledge, tables: reused.tables, loadedAt: new Date(), tablesKey: reused.key }, issues };
 }
 
+/** Told after a reload swapped the data in: the snapshot before and after (e.g. to tell subscribers what changed). */
+export type SwapListener = (before: DataSnapshot, after: DataSnapshot) => void;
+
 export class DataService {
   private snapshot: DataSnapshot;
+  private readonly listeners = new Set<SwapListener>();
 
   constructor(
     initial: DataSnapshot,
@@ -179,13 +183,24 @@ export class DataService {
    */
   async reload(): Promise<LoadResult> {
     if (!this.paths) return { ok: true, snapshot: this.snapshot, issues: [] };
+    let result: LoadResult;
     try {
-      const result = await loadDataInBackground(this.paths, this.snapshot, this.offThreadAboveBytes);
-      if (result.ok) this.snapshot = result.snapshot;
-      return result;
+      result = await loadDataInBackground(this.paths, this.snapshot, this.offThreadAboveBytes);
     } catch (error) {
       // The worker died, an index could not be built…: the last good data go on serving.
       return { ok: false, issues: [unexpected(this.paths.faqFile, error)] };
     }
+    if (result.ok) {
+      const before = this.snapshot;
+      this.snapshot = result.snapshot;
+      for (const listener of this.listeners) listener(before, result.snapshot);
+    }
+    return result;
+  }
+
+  /** Calls `listener` after every successful reload; returns the function that stops it. */
+  onSwap(listener: SwapListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 }

@@ -25,6 +25,7 @@ const ConfigSchema = z.object({
   RATE_LIMIT_PER_MINUTE: optional.pipe(z.string().regex(/^\d+$/, 'expected a whole number').transform(Number).optional()),
   THROTTLE: optional.pipe(z.enum(['on', 'off'], { message: 'expected on or off' }).optional()),
   DATABASE_URL: optional.pipe(z.url({ protocol: /^postgres(ql)?$/, message: 'expected postgres://user:password@host:5432/database' }).optional()),
+  STAFF_CHAT_ID: optional.pipe(z.string().regex(/^-?\d{1,20}$/, 'expected the staff group\'s chat id, e.g. -1001234567890').transform(Number).optional()),
   ADMIN_IDS: optional.pipe(z.string().regex(/^\d+(\s*,\s*\d+)*$/, 'expected Telegram user ids separated by commas, e.g. 12345,67890').optional()),
 });
 
@@ -41,6 +42,8 @@ export interface Config {
   logLevel?: string;
   consoleLanguage: string;
   adminIds: number[];
+  /** The Telegram group (or forum supergroup) where staff answer users' /human questions; unset: no handoff. */
+  staffChatId?: number;
   mode: 'polling' | 'webhook';
   webhook?: { url: string; secret: string; path: string };
   port: number;
@@ -79,6 +82,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: c.DATABASE_URL,
     logLevel: c.LOG_LEVEL,
     consoleLanguage: c.CONSOLE_LANGUAGE ?? 'en',
+    staffChatId: c.STAFF_CHAT_ID,
     adminIds: c.ADMIN_IDS ? c.ADMIN_IDS.split(',').map((id) => Number(id.trim())) : [],
     mode,
     webhook: c.WEBHOOK_URL && c.WEBHOOK_SECRET ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET, path: new URL(c.WEBHOOK_URL).pathname } : undefined,

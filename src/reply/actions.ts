@@ -27,7 +27,14 @@ export type CallbackData =
    */
   | { kind: 'menu'; version: string; category?: number; id?: string }
   /** An answer to a question about a document that was read: what is settled so far (null: still open). */
-  | { kind: 'rd'; document: string | null; country: string | null; direction: 'from_china' | 'to_china' };
+  | { kind: 'rd'; document: string | null; country: string | null; direction: 'from_china' | 'to_china' }
+  /** "Ask a person" (under a fallback and an answer's feedback row): the bot asks what to pass on to staff. */
+  | { kind: 'human' }
+  /** "Tell me when this changes" on a verdict card, and its undo in /subscriptions: an ISO country code. */
+  | { kind: 'sub'; country: string }
+  | { kind: 'unsub'; country: string }
+  /** An admin's answer to "send this broadcast?": the broadcast's id and whether to send it. */
+  | { kind: 'bc'; id: string; send: boolean };
 
 
 /** A button that does something in the bot: its label and its action (encoded only when sent). */

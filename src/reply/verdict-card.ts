@@ -6,12 +6,14 @@ import { renderVerdict } from './verdict-html.ts';
 import type { Verdict } from '../check/rules.ts';
 
 /**
- * The card with Share and, given its callback data, "check another" (a callback
- * button: none in inline messages, which have no chat to answer in).
+ * The card with "Tell me when this changes", Share and, given its callback data, "check
+ * another" (callback buttons: none in inline messages, which have no chat to answer in).
  */
 export function verdictReply(verdict: Verdict, locale: Locale, t: Translate, options: { againData?: string } = {}): Reply {
   const query = verdictShareQuery(verdict, locale);
   const buttons: Reply['buttons'] = [];
+  // Every card of a country in the table can be followed (inline messages keep only Share).
+  if (verdict.country && verdict.place.kind === 'country') buttons.push([{ text: t('subscriptions.button'), action: { kind: 'sub', country: verdict.country.code } }]);
   if (options.againData) buttons.push([{ text: t('check.wizard.again'), data: options.againData }]);
   if (query) buttons.push(shareRow(query, t));
   return { html: renderVerdict(verdict, locale, t), buttons };

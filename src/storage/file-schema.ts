@@ -47,7 +47,14 @@ const FollowUpSchema = z.object({ at: z.number(), context: z.unknown() });
 
 // One bad part of a session costs that part only.
 const UserSessionSchema = z.object({ locale: z.enum(LOCALES as [Locale, ...Locale[]]).optional().catch(undefined) });
-const ChatSessionSchema = z.object({ wizard: WizardSchema.optional().catch(undefined), followUp: FollowUpSchema.optional().catch(undefined) });
+const LastExchangeSchema = z.object({ question: z.string(), answer: z.string(), at: z.number() });
+const HandoffSessionSchema = z.object({ awaitingSince: z.number().optional(), relayedAt: z.number().optional() });
+const ChatSessionSchema = z.object({
+  wizard: WizardSchema.optional().catch(undefined),
+  followUp: FollowUpSchema.optional().catch(undefined),
+  lastExchange: LastExchangeSchema.optional().catch(undefined),
+  handoff: HandoffSessionSchema.optional().catch(undefined),
+});
 const UnansweredSchema = z.object({ text: z.string(), lang: LangSchema, firstSeen: isoTime, lastSeen: isoTime, count: count.min(1), lowConfidence: z.boolean() });
 const EntrySchema = z.object({ answered: count, helpful: count, unhelpful: count });
 const DaySchema = z.object({ questions: count, matched: count });

@@ -13,6 +13,7 @@ import type { Lang } from '../i18n/languages.ts';
 import type { StoreData } from './file-schema.ts';
 import { migrate, type MigrationResult } from './migrate.ts';
 import { sortUnanswered, voteKey } from './store.ts';
+import { PostgresSupportStore } from './support-postgres.ts';
 import { STORE_LIMITS, StorageUnavailableError, unansweredKey, type ChatSession, type DayCounters, type EntryCounters, type MessageWindow, type SessionStore, type Storage, type StorageWarning, type UnansweredQuestion, type UpdateClaim, type UserSession } from './types.ts';
 
 export interface PostgresOptions {
@@ -69,6 +70,8 @@ export class PostgresStore implements Storage {
   readonly kind = 'postgres';
   readonly warnings: StorageWarning[] = [];
   readonly sessions: { user: SessionStore<UserSession>; chat: SessionStore<ChatSession> };
+  /** Handoff, subscriptions and broadcasts (migrations/0002_support.sql). */
+  readonly support = new PostgresSupportStore((sql, params) => this.query(sql, params));
   private writes = { updates: 0, windows: 0, sessions: 0 };
   /** Updates this process claimed and has not finished or released. */
   private readonly handling = new Set<number>();

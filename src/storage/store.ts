@@ -9,9 +9,11 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { ChunkedJsonFile, salvageJson } from './chunked-file.ts';
+import { FileSupportStore } from './support-file.ts';
+import type { SupportRepository } from './support-types.ts';
 import { emptyStoreData, repairStoreData, type StoreData } from './file-schema.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { liveChatSession, STORE_LIMITS, unansweredKey, type ChatSession, type DayCounters, type EntryCounters, type MessageWindow, type SessionStore, type Storage, type StorageWarning, type UnansweredQuestion, type UpdateClaim, type UserSession } from './types.ts';
@@ -44,6 +46,8 @@ export class Store implements Storage {
     readonly warnings: StorageWarning[],
     /** Salt for vote hashes: the store's own path is enough to make them useless elsewhere. */
     private readonly salt: string,
+    /** Handoff, subscriptions and broadcasts: support.json beside the store file, written at once. */
+    readonly support: SupportRepository,
   ) {
     this.done = new Set(db.data.recentUpdates);
     this.sessions = { user: this.sessionMap('users'), chat: this.sessionMap('conversations') };
@@ -85,7 +89,8 @@ export class Store implements Storage {
     }
     if (text === undefined) await db.write();
     else await Store.load(db, text, path, now(), warnings);
-    const store = new Store(db, warnings, db.data.voteSalt ?? path);
+    const support = await FileSupportStore.open(join(dirname(path), 'support.json'), warnings);
+    const store = new Store(db, warnings, db.data.voteSalt ?? path, support);
     store.pruneSessions(now().getTime());
     return store;
   }

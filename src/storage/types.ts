@@ -9,6 +9,7 @@
  */
 import type { Locale } from '../i18n/locale.ts';
 import type { Lang } from '../i18n/languages.ts';
+import { HANDOFF_AWAIT_MS, HANDOFF_TTL_MS, type SupportRepository } from './support-types.ts';
 
 /** Per user, wherever they write from. */
 export interface UserSession {
@@ -41,10 +42,28 @@ export const FOLLOW_UP_TTL_MS = 10 * 60_000;
 /** A /check wizard untouched this long is over (its buttons and typed steps no longer apply) and is pruned. */
 export const WIZARD_TTL_MS = 24 * 60 * 60_000;
 
+/** The last question and the bot's answer (plain text, cut short): what staff see with a /human message. */
+export interface LastExchange {
+  question: string;
+  answer: string;
+  /** When it was asked (ms): kept LAST_EXCHANGE_TTL_MS, for an "Ask a person" pressed later. */
+  at: number;
+}
+
+export const LAST_EXCHANGE_TTL_MS = 24 * 60 * 60_000;
+
+/** Handoff in this chat: since when the bot waits for the message to pass on, and when the user last wrote to staff (ms). */
+export interface HandoffSession {
+  awaitingSince?: number;
+  relayedAt?: number;
+}
+
 /** Per chat and user: two members of one group each have their own. */
 export interface ChatSession {
   wizard?: WizardState;
   followUp?: StoredFollowUp;
+  lastExchange?: LastExchange;
+  handoff?: HandoffSession;
 }
 
 /**
@@ -129,6 +148,8 @@ export interface StorageWarning {
 export interface Storage extends Repository {
   readonly kind: 'file' | 'postgres';
   readonly sessions: { user: SessionStore<UserSession>; chat: SessionStore<ChatSession> };
+  /** Staff handoff, subscriptions and broadcasts (support-types.ts). */
+  readonly support: SupportRepository;
   /** Problems found and repaired while opening. */
   readonly warnings: StorageWarning[];
   /** Throws StorageUnavailableError when the backend cannot be reached (health check). */
@@ -174,15 +195,25 @@ export function unansweredKey(text: string): string {
 
 /**
  * The parts of a chat session still alive at `nowMs` (a follow-up within FOLLOW_UP_TTL_MS, a
- * wizard within WIZARD_TTL_MS), or undefined when nothing is: what both backends keep, so
+ * wizard within WIZARD_TTL_MS, the last exchange within LAST_EXCHANGE_TTL_MS, a handoff while it
+ * is awaited or its thread is recent), or undefined when nothing is: what both backends keep, so
  * state stays bounded by the users active lately, not by everyone who ever wrote.
  */
 export function liveChatSession(session: ChatSession, nowMs: number = Date.now()): ChatSession | undefined {
   const followUp = session.followUp && nowMs - session.followUp.at < FOLLOW_UP_TTL_MS ? session.followUp : undefined;
   const wizardAge = session.wizard ? nowMs - Date.parse(session.wizard.updatedAt) : NaN;
   const wizard = wizardAge < WIZARD_TTL_MS ? session.wizard : undefined;
-  if (!followUp && !wizard) return undefined;
-  return { ...session, followUp, wizard };
+  const lastExchange = session.lastExchange && nowMs - session.lastExchange.at < LAST_EXCHANGE_TTL_MS ? session.lastExchange : undefined;
+  const handoff = liveHandoff(session.handoff, nowMs);
+  if (!followUp && !wizard && !lastExchange && !handoff) return undefined;
+  return { ...session, followUp, wizard, lastExchange, handoff };
+}
+
+/** The handoff state while it matters: the message awaited for staff, or a thread the user wrote to lately. */
+function liveHandoff(handoff: HandoffSession | undefined, nowMs: number): HandoffSession | undefined {
+  const awaitingSince = handoff?.awaitingSince !== undefined && nowMs - handoff.awaitingSince < HANDOFF_AWAIT_MS ? handoff.awaitingSince : undefined;
+  const relayedAt = handoff?.relayedAt !== undefined && nowMs - handoff.relayedAt < HANDOFF_TTL_MS ? handoff.relayedAt : undefined;
+  return awaitingSince === undefined && relayedAt === undefined ? undefined : { awaitingSince, relayedAt };
 }
 
 /** The stored follow-up context while it is fresh, else undefined. */

@@ -46,7 +46,7 @@ describe('deep links: /start <payload>', () => {
       const [reply] = messages(await bot.say(`/start ${payload}`, USER_EN));
       const expected = renderVerdict(checkDocument({ document, country, direction }, tables, '2026-11-29'), 'en', t);
       expect(reply?.text).toBe(expected);
-      expect(buttonsOf(reply).map((b) => b.callback_data ?? b.switch_inline_query)).toEqual(['chk:new', expect.stringMatching(/^check /)]);
+      expect(buttonsOf(reply).map((b) => b.callback_data ?? b.switch_inline_query)).toEqual([`sub:${country}`, 'chk:new', expect.stringMatching(/^check /)]);
     }
   });
 

@@ -159,8 +159,8 @@ describe('two replicas in webhook mode on one database', () => {
     const verdict = lastTo(user);
     expect(verdict?.method).toBe('sendMessage');
     expect(String(verdict?.payload.text)).toMatch(/Germany/);
-    // "Check another", then Share (a switch_inline_query button, no callback data).
-    expect(buttons(verdict)).toEqual(['chk:new', undefined]);
+    // "Tell me when this changes", "Check another", then Share (a switch_inline_query button, no callback data).
+    expect(buttons(verdict)).toEqual(['sub:DE', 'chk:new', undefined]);
     expect(await db.sessions.chat.read(`${user}:${user}`)).toBeUndefined();
   });
 

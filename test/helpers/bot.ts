@@ -44,7 +44,7 @@ export const USER_HK: LocalUser = { id: 44, first_name: '陳', language_code: 'z
 export const ADMIN: LocalUser = { id: 7, first_name: 'Staff', language_code: 'zh' };
 
 export async function createTestBot(
-  options: { kb?: KnowledgeBase; data?: DataService; storePath?: string; store?: Storage; today?: string; adminIds?: number[]; runtime?: RuntimeOptions } = {},
+  options: { kb?: KnowledgeBase; data?: DataService; storePath?: string; store?: Storage; today?: string; adminIds?: number[]; staffChatId?: number; runtime?: RuntimeOptions } = {},
 ): Promise<TestBot> {
   const storePath = options.storePath ?? join(await tempDir(), 'store.json');
   const shipped = options.data ?? (await shippedData());
@@ -56,6 +56,7 @@ export async function createTestBot(
     logger: silentLogger,
     today: () => options.today ?? '2026-11-29',
     adminIds: new Set(options.adminIds ?? [ADMIN.id]),
+    staffChatId: options.staffChatId,
   };
   const api = new LocalApi();
   const bot = api.install(createBot('0:test', deps, { botInfo: LOCAL_BOT_INFO }, options.runtime));

@@ -11,6 +11,8 @@ export interface RecordedCall {
   method: string;
   payload: Record<string, unknown>;
   at: number;
+  /** What the fake answered (e.g. the message with its message_id), once it has. */
+  result?: unknown;
 }
 
 type Scripted = { status: number; body: Record<string, unknown> };
@@ -33,6 +35,7 @@ export class FakeBotApi {
   private port = 0;
   private readonly scripts = new Map<string, (Scripted | ScriptedFrom)[]>();
   private readonly delays = new Map<string, number>();
+  private readonly rules = new Map<string, ((payload: Record<string, unknown>) => Scripted | undefined)[]>();
   private waiting: (() => void)[] = [];
   private messageId = 0;
   private readonly files = new Map<string, ServedFile>();
@@ -70,6 +73,11 @@ export class FakeBotApi {
   /** The next calls of `method` get these answers, in order; then normal service. */
   script(method: string, ...responses: (Scripted | ScriptedFrom)[]): void {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...responses]);
+  }
+
+  /** From now on, calls of `method` the rule answers (not undefined) get its answer: e.g. one chat that blocked the bot. */
+  rule(method: string, answer: (payload: Record<string, unknown>) => Scripted | undefined): void {
+    this.rules.set(method, [...(this.rules.get(method) ?? []), answer]);
   }
 
   delay(method: string, ms: number): void {
@@ -133,9 +141,20 @@ export class FakeBotApi {
     } catch {
       // multipart bodies (files) are recorded without their payload
     }
-    this.calls.push({ method, payload, at: Date.now() });
+    const call: RecordedCall = { method, payload, at: Date.now() };
+    this.calls.push(call);
+    const answer = await this.answer(method, payload, req.url ?? '');
+    call.result = answer.body.result;
+    return answer;
+  }
+
+  private async answer(method: string, payload: Record<string, unknown>, url: string): Promise<{ status: number; body: Record<string, unknown> }> {
     const scripted = this.scripts.get(method)?.shift();
-    if (scripted) return typeof scripted === 'function' ? scripted({ url: req.url ?? '', payload }) : scripted;
+    if (scripted) return typeof scripted === 'function' ? scripted({ url, payload }) : scripted;
+    for (const rule of this.rules.get(method) ?? []) {
+      const ruled = rule(payload);
+      if (ruled) return ruled;
+    }
     const delay = this.delays.get(method);
     if (delay) await new Promise((r) => setTimeout(r, delay));
     switch (method) {

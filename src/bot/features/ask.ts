@@ -10,6 +10,7 @@ import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
 import { openMenuData } from './browse.ts';
 import { entryCard, feedbackRow } from './feedback.ts';
+import { askPersonRow, rememberExchange } from './staff.ts';
 
 /** Answers this close to the threshold are logged for staff as low-confidence. */
 const LOW_CONFIDENCE_MARGIN = 0.1;
@@ -45,10 +46,12 @@ askFeature.on('message:text', async (ctx, next) => {
   const { result, entry, kind } = answer;
   ctx.outcome = kind === 'verdict' ? `verdict:${answer.verdicts[0]?.country?.code}` : kind === 'answer' ? `answered:${entry?.id}` : kind;
   ctx.deps.logger.debug({ kind, id: entry?.id, score: Number(result.score.toFixed(3)), locale, followUp: answer.understanding.followUp }, 'question answered');
-  // An answer gets 👍/👎; the fallback a way to browse every topic.
+  // An answer gets 👍/👎 and the fallback a way to browse every topic; both, a way to ask a person.
   const extraRows = entry ? [feedbackRow(entry.id, t)] : kind === 'fallback' ? [[{ text: t('faq_menu.button'), data: openMenuData() }]] : [];
-  const reply = { ...answer.reply, buttons: [...answer.reply.buttons, ...extraRows] };
+  const personRows = entry || kind === 'fallback' ? askPersonRow(ctx.deps, t) : [];
+  const reply = { ...answer.reply, buttons: [...answer.reply.buttons, ...extraRows, ...personRows] };
   await sendReply(ctx, reply);
+  if (userId !== undefined) rememberExchange(ctx.session.chat, text, reply.html);
   // The next message may be a follow-up to this one; small talk keeps the question before it.
   if (userId !== undefined && (kind === 'answer' || kind === 'verdict')) rememberContext(ctx, answer.understanding.context);
   if (kind === 'smalltalk') return;
@@ -68,7 +71,8 @@ onButton(askFeature, 'faq', async (ctx, { id, locale }) => {
   }
   await ctx.answerCallbackQuery();
   ctx.outcome = `related:${entry.id}`;
-  await sendReply(ctx, entryCard(entry, kb.byId, locale, ctx.deps.i18n.translator(locale)));
+  const t = ctx.deps.i18n.translator(locale);
+  await sendReply(ctx, entryCard(entry, kb.byId, locale, t, askPersonRow(ctx.deps, t)));
 });
 
 // The full verdict card behind an answer's button.

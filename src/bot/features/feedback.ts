@@ -16,10 +16,10 @@ export function feedbackRow(entryId: string, t: Translate): Button[] {
   ];
 }
 
-/** One entry's answer as a chat card: the answer, related questions, Share, and 👍 / 👎. */
-export function entryCard(entry: FaqEntry, byId: Map<string, FaqEntry>, locale: Locale, t: Translate): Reply {
+/** One entry's answer as a chat card: the answer, related questions, Share, 👍 / 👎, and any rows to go under them ("Ask a person"). */
+export function entryCard(entry: FaqEntry, byId: Map<string, FaqEntry>, locale: Locale, t: Translate, belowFeedback: Button[][] = []): Reply {
   const reply = renderAnswer(entry, relatedEntries(entry, byId), locale, t);
-  return { ...reply, buttons: [...reply.buttons, feedbackRow(entry.id, t)] };
+  return { ...reply, buttons: [...reply.buttons, feedbackRow(entry.id, t), ...belowFeedback] };
 }
 
 // Acknowledged with a toast only: no message in the chat.

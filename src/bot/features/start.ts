@@ -13,6 +13,7 @@ import type { BotContext } from '../context.ts';
 import { sendReply } from '../send.ts';
 import { openMenuData } from './browse.ts';
 import { entryCard } from './feedback.ts';
+import { askPersonRow } from './staff.ts';
 
 export const startFeature = new Composer<BotContext>();
 
@@ -34,7 +35,7 @@ async function openPayload(ctx: BotContext, payload: string): Promise<boolean> {
   const entry = faq ? knowledge.kb.byId.get(faq[1]!) : undefined;
   if (entry) {
     ctx.outcome = `deep_link:faq:${entry.id}`;
-    await sendReply(ctx, entryCard(entry, knowledge.kb.byId, ctx.locale, ctx.t));
+    await sendReply(ctx, entryCard(entry, knowledge.kb.byId, ctx.locale, ctx.t, askPersonRow(ctx.deps, ctx.t)));
     return true;
   }
   const check = CHECK_PAYLOAD.exec(payload);
@@ -63,6 +64,10 @@ startFeature.command('start', async (ctx) => {
   await sendReply(ctx, { html: ctx.t('start.text'), buttons });
 });
 
+// Staff see their commands too: in the staff chat, and admins anywhere.
 startFeature.command('help', async (ctx) => {
-  await sendReply(ctx, { html: ctx.t('help.text'), buttons: [] });
+  const admin = ctx.from !== undefined && ctx.deps.adminIds.has(ctx.from.id);
+  const inStaffChat = ctx.deps.staffChatId !== undefined && ctx.chat?.id === ctx.deps.staffChatId;
+  const parts = [ctx.t('help.text'), ...(admin || inStaffChat ? [ctx.t('help.staff')] : []), ...(admin ? [ctx.t('help.admin')] : [])];
+  await sendReply(ctx, { html: parts.join('\n\n'), buttons: [] });
 });
