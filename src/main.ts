@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   // Our own getMe instead of bot.init(): a line per failed attempt, never silence (see connect.ts).
   bot.botInfo = await connectToBotApi(config.botToken, { apiRoot: config.apiRoot, logger });
   // In the background: the menu is a nicety, and a Bot API server that refuses it must not delay start-up.
-  void setCommandMenu(bot.api, deps.i18n, logger);
+  void setCommandMenu(bot.api, deps.i18n, logger, { staffChat: deps.staffChatId !== undefined });
   const stopWatching = watchData(deps.data, (result) => void reportReload(deps, bot.api, result));
   // A broadcast a stop interrupted goes on with those not yet sent to (never twice).
   void resumeBroadcasts(deps, bot.api).catch((error: unknown) => logger.error({ err: redactedMessage(error) }, 'could not resume broadcasts'));

@@ -194,6 +194,10 @@ describe('everything else', () => {
     const menus = api.sent('setMyCommands');
     expect(menus).toHaveLength(2);
     expect(menus[1]?.payload).toMatchObject({ language_code: 'zh', commands: expect.arrayContaining([{ command: 'lang', description: '选择语言' }]) });
+    // /human only where a staff chat is set up.
+    expect(JSON.stringify(menus[0]?.payload)).toContain('"human"');
+    await setCommandMenu(bot.api, deps.i18n, silentLogger, { staffChat: false });
+    expect(JSON.stringify(api.sent('setMyCommands').at(-1)?.payload)).not.toContain('"human"');
     api.failWith = () => ({ error_code: 500, description: "API method 'setMyCommands' is not supported" });
     await expect(setCommandMenu(bot.api, deps.i18n, silentLogger)).resolves.toBeUndefined();
   });
