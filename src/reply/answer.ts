@@ -254,20 +254,40 @@ function facetEntries(u: Understanding, route: Route, byId: Map<string, FaqEntry
   // Facets count only in a message of our domain: "哪里能买到便宜的机票" asks nothing of ours.
   if (!u.inDomain) return [];
   const found = u.intent.matched ? u.intent.entry : undefined;
-  const narrower = found && entryFitsRoute(found.id, route) && u.facets.some((f) => answersFacet(found.id, f)) ? found.id : undefined;
+  const narrower = found && entryFitsRoute(found.id, route, namesSpecialPlace(u)) && u.facets.some((f) => answersFacet(found.id, f)) ? found.id : undefined;
   // When the Convention began: for Hong Kong or Macao named too, their own (1965, 1969).
   const sarStart = u.facets.includes('start_date') ? u.countries.filter((c) => c === 'HK' || c === 'MO').map((c) => (c === 'HK' ? 'hong-kong' : 'macao')) : [];
-  const ids = [...new Set([...(narrower ? [narrower] : []), ...facetEntryIds(u.facets, route), ...sarStart])];
+  const region = regionEntryId(u, route);
+  const ids = [...new Set([...(region ? [region] : []), ...(narrower ? [narrower] : []), ...facetEntryIds(u.facets, route), ...sarStart])];
   return ids.map((id) => byId.get(id)).filter((e): e is FaqEntry => e !== undefined).slice(0, FACET_ENTRY_LIMIT);
 }
 /** Facets answered in one reply at most: more would bury the case. */
 const FACET_ENTRY_LIMIT = 2;
 
+/** Hong Kong, Macao or Taiwan named in the message: only then may their entries answer a message with no route. */
+const namesSpecialPlace = (u: Understanding) => u.countries.some((c) => c === 'HK' || c === 'MO') || u.places.some((p) => p.kind === 'taiwan');
+
+/** Provinces and municipalities with an entry of their own on where to apply (their office's authorisation is sourced). */
+const REGION_ENTRIES: Record<string, string> = { 江苏: 'jiangsu-apostille', 上海: 'shanghai-apostille' };
+
+/** The writer's province or municipality, when "where" is asked on the way out. */
+function writersRegion(u: Understanding, route: Route) {
+  if (!u.facets.includes('where') || (route !== 'out' && route !== 'none')) return undefined;
+  const place = u.places.find((p) => p.kind === 'mainland-china' && (p.province || p.regionName));
+  return place?.kind === 'mainland-china' ? place : undefined;
+}
+
+/** The entry of the writer's own province ("we're based in Wuxi" → Jiangsu's), when it has one. */
+function regionEntryId(u: Understanding, route: Route): string | undefined {
+  const place = writersRegion(u, route);
+  return place ? REGION_ENTRIES[(place.province ?? place.regionName)!.zh] : undefined;
+}
+
 /** The writer's own province ("我们公司在深圳"): where its foreign affairs office serves them, for "where" on the way out. */
 function provinceLine(u: Understanding, route: Route, locale: Locale, t: Translate): string | undefined {
-  if (!u.facets.includes('where') || (route !== 'out' && route !== 'none')) return undefined;
-  const place = u.places.find((p) => p.kind === 'mainland-china' && p.province);
-  if (place?.kind !== 'mainland-china' || !place.province || !place.regionName) return undefined;
+  const place = writersRegion(u, route);
+  // A province with its own entry is answered by that entry.
+  if (!place?.province || !place.regionName || regionEntryId(u, route)) return undefined;
   const lang = langOf(locale);
   return escapeHtml(localized(t('answer.province_office', { place: place.regionName[lang], province: place.province[lang] }), locale));
 }
@@ -289,7 +309,7 @@ export function answerUnderstood(u: Understanding, deps: AnswerDeps, locale: Loc
     return { locale, kind: 'fallback', result, verdicts, related: suggestions, reply: renderFallback(suggestions, locale, t) };
   }
   const shownIds = new Set([...asked, ...(second ? [second] : [])].map((e) => e.id));
-  const related = entry ? relatedEntries(entry, byId, result.candidates.map((c) => c.entry)).filter((r) => !shownIds.has(r.id) && entryFitsRoute(r.id, route)) : [];
+  const related = entry ? relatedEntries(entry, byId, result.candidates.map((c) => c.entry)).filter((r) => !shownIds.has(r.id) && entryFitsRoute(r.id, route, namesSpecialPlace(u))) : [];
   const other = otherWayButton(u, verdicts, locale, t);
   const parts = composeParts({ u, verdicts, route, asked, entry, second, note, dateNote, otherWay: other?.line }, deps, locale, t);
   // Share what inline mode gives again: the entry's question, else the check of a named document.
@@ -317,9 +337,9 @@ function chooseEntries(u: Understanding, verdicts: Verdict[], route: Route, deps
   const sarEntry = route === 'hk_abroad' ? byId.get('hk-apostille-abroad') : route === 'mo_abroad' ? byId.get('macao') : undefined;
   // Beside a verdict on another route than the usual one, the verdict speaks alone: a general entry covers both ways.
   const besideAllowed = (e: FaqEntry) => !verdicts.length || route === 'out' || entryOfRoute(e.id, route);
-  const beside = searched && besideAllowed(searched) && entryFitsRoute(searched.id, route) && !asked.some((e) => e.id === searched.id) ? searched : undefined;
+  const beside = searched && besideAllowed(searched) && entryFitsRoute(searched.id, route, namesSpecialPlace(u)) && !asked.some((e) => e.id === searched.id) ? searched : undefined;
   const entry = asked[0] ?? beside ?? sarEntry;
-  const second = !asked.length && u.second?.entry && u.second.entry.id !== entry?.id && entryFitsRoute(u.second.entry.id, route) ? u.second.entry : undefined;
+  const second = !asked.length && u.second?.entry && u.second.entry.id !== entry?.id && entryFitsRoute(u.second.entry.id, route, namesSpecialPlace(u)) ? u.second.entry : undefined;
   return { asked, ...(entry ? { entry } : {}), ...(second ? { second } : {}) };
 }
 

@@ -37,6 +37,7 @@ const FACET_ENTRIES = {
   certifies: { none: 'what-it-certifies' },
   double_legalisation: { none: 'apostille-vs-legalization' },
   e_apostille: { none: 'e-apostille' },
+  excluded: { none: 'excluded-documents', out: 'destination-commercial-rules', in: 'excluded-documents' },
   start_date: { none: 'china-effective-date', hk: 'hong-kong', hk_abroad: 'hong-kong', mo: 'macao', mo_abroad: 'macao' },
   signed: { none: 'convention-basics' },
   looks: { none: 'apostille-format' },
@@ -94,10 +95,14 @@ const SPECIAL_ROUTE_ENTRIES: Record<string, Route[]> = {
   'taiwan-route': ['tw'],
 };
 
-/** Whether an entry may stand beside a case on this route without contradicting its steps. */
-export function entryFitsRoute(entryId: string, route: Route): boolean {
+/**
+ * Whether an entry may stand beside a case on this route without contradicting its steps. With no
+ * route, a Hong Kong, Macao or Taiwan entry fits only a message that names that place (`specialNamed`):
+ * "我们公司在深圳，去哪里办" is not asking about Hong Kong's High Court.
+ */
+export function entryFitsRoute(entryId: string, route: Route, specialNamed = true): boolean {
   const special = SPECIAL_ROUTE_ENTRIES[entryId];
-  if (special) return special.includes(route) || route === 'none';
+  if (special) return special.includes(route) || (route === 'none' && specialNamed);
   if (route === 'none' || route === 'out') return !INCOMING_ONLY.has(entryId) || route === 'none';
   if (route === 'in') return !OUTGOING_ONLY.has(entryId);
   // Legalisation and the special routes: only entries that are about no route of their own.

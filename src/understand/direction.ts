@@ -117,7 +117,7 @@ const OUR_PAPERS = /我们|我們|我哋|我司|本公司|\bour\b|\bwe\b/iu;
 export const OUT_OF_CHINA_PHRASES = [/\bfrom\s+(?:mainland\s+)?china\b/i, /\bexport(?:s|ing|ed|er|ers)?\b/i, /从中国|從中國|出国|出國|出口|寄去|寄到国外|送去国外|发往|發往|在国外使用|在國外使用|国外使用|國外使用|境外使用/u];
 
 const OFFICE_AFTER = /^\s*(?:的)?\s*(?:市|省)?(?:外办|外辦|外事|公证处|公證處|贸促会|貿促會|外交部|fao\b|foreign\s+affairs)/iu;
-const WANTS_AFTER = /^[\s-]*(?:court|bank|authorit\w*|embassy|consulate|buyer|customer|client|registry|government|side|tender|notary|lawyer|solicitor|attorney|university|employer|school|partner)s?\s+(?:(?:is|are)\s+)?(?:wants?|requires?|needs?|asks?|requests?|demands?|asking|requesting|requiring|demanding|wanting)\b/iu;
+const WANTS_AFTER = /^[\s-]*(?:court|bank|authorit\w*|embassy|consulate|buyer|customer|client|registry|government|side|tender|notary|lawyer|solicitor|attorney|university|employer|school|partner)s?\s+(?:(?:is|are|can|could|will|would|may|must)\s+)?(?:check|verify|accept|wants?|requires?|needs?|asks?|requests?|demands?|asking|requesting|requiring|demanding|wanting)\b/iu;
 /** "the certificate of incorporation of our UK subsidiary": the place the paper belongs to. */
 const OF_BEFORE = /\bof\s+(?:our|the|their|its|his|her)\s+$/iu;
 const NATIONALITY_BEFORE = /\b(?:is|are|am|'m|’m)\s+(?:an?\s+)?$/iu;

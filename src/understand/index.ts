@@ -100,11 +100,13 @@ const CLAUSE_BREAK = /[,，、:：]+|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han}
 const PAPERS = /\b(?:docs?|documents?|papers?|certificates?|records?|filings?|CI|BR)\b|文件|文书|文書|证书|證書|证明|證明|材料|资料|資料/u;
 /** "same thing?", "也一样吗": the previous case again, with what the message changes. */
 const SAME_CASE = /same\s+(?:thing|here|for|question|rule|route)|(?:也|都)一样|一样吗|同样吗|一樣嗎/iu;
-const FOLLOW_UP_MARKER = /^(?:那|那么|那麼|那如果|如果是|换成|換成|还有|還有|另外|那要是|要是)|呢[?？]?$|^(?:and|what about|how about|and for|and in|and what about|for|same for|what if)\b|^(?:ok|okay|好的)[,，]?\s*(?:and|那|what about)/iu;
+const FOLLOW_UP_MARKER = /^(?:那|那么|那麼|那如果|如果是|换成|換成|还有|還有|另外|那要是|要是)|呢[?？]?$|(?:也|都)(?:可以|行|能|得|适用|適用)(?:吗|嗎|么|麼)?[?？]?$|^(?:and|what about|how about|and for|and in|and what about|for|same for|what if)\b|^(?:ok|okay|好的)[,，]?\s*(?:and|那|what about)/iu;
 /** A follow-up is short: a longer message is a question of its own. */
 const FOLLOW_UP_MAX_CHARS = 40;
 /** A side question about the same case ("how can the AMR check it's genuine?") may be a little longer. */
 const SIDE_QUESTION_MAX_CHARS = 80;
+/** One that opens like a follow-up and names no country of its own ("and the invoice specifically? someone told me…") may run longer still. */
+const MARKED_FOLLOW_UP_MAX_CHARS = 120;
 /** Asking why, or about today, or about the reverse way: the same case, one part changed. */
 const SIDE_QUESTION = /^(?:为啥|为什么|為甚麼|為什麼|点解|點解|why|how come)|而家|现在|現在|如今|\bnow\b|\btoday\b|other\s+(?:direction|way)|reverse|opposite|反过来|反過來|反方向|倒过来|调转|調轉/iu;
 /** "咁而家呢", "what if we do it now": today's law, not the previous question's date. */
@@ -221,7 +223,8 @@ export class Understander {
     if (length <= SIDE_QUESTION_MAX_CHARS && !ownCase && (own.facets.length > 0 || own.when !== undefined || SIDE_QUESTION.test(cut))) return true;
     // A message that opens like a follow-up ("and if the buyer were in Shenzhen instead?") may be a little longer.
     const marked = FOLLOW_UP_MARKER.test(cut.trim()) || SAME_CASE.test(cut);
-    if (length > FOLLOW_UP_MAX_CHARS && !(length <= SIDE_QUESTION_MAX_CHARS && marked)) return false;
+    const markedMax = own.countries.length ? SIDE_QUESTION_MAX_CHARS : MARKED_FOLLOW_UP_MAX_CHARS;
+    if (length > FOLLOW_UP_MAX_CHARS && !(length <= markedMax && marked)) return false;
     return (
       marked ||
       (ownCase && !this.deps.index.searchTerms(topicTerms).matched) ||
