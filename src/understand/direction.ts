@@ -125,6 +125,8 @@ const DEMONYM = /[a-z](?:an|ese|ish|i|ch|ic)$/iu;
 /** "Board resolution from our Hangzhou HQ": a mainland place the papers come from. */
 const FROM_BEFORE = /(?:\bfrom(?:\s+our|\s+my|\s+the|\s+an?)?|从|從|由)\s*$/iu;
 
+/** "is Vietnam …", "does Thailand …": a question about the state itself. */
+const STATUS_BEFORE = /\b(?:is|are|was|were|does|do|has|have)\s+(?:the\s+)?$/iu;
 /** A trip to the mainland place, or a visit for the certifying itself: the place is an office's, not the paper's use. */
 const TRIP_BEFORE = /\b(?:fly|flying|go|going|travel\w*|drive|driving|come|coming|head|heading)\s+(?:up\s+|down\s+|over\s+|all\s+the\s+way\s+)?to\s+$/iu;
 const FOR_CERTIFYING_AFTER = /^\s*for\s+(?:the\s+|an?\s+)?(?:apostille|legali[sz]ation|notari[sz]ation|authentication)/iu;
@@ -150,6 +152,8 @@ export function roleOf(text: string, place: PlaceSpan): PlaceRole {
   if (place.kind === 'mainland-china' && OFFICE_AFTER.test(after)) return 'none';
   // "the new director is Australian": a nationality is where a person's papers come from.
   if (NATIONALITY_BEFORE.test(before) && DEMONYM.test(place.matched ?? '')) return 'origin';
+  // "Is Vietnam apostille now?", "Are the Philippines apostille yet?": a question about the state's status, not its paper.
+  if (STATUS_BEFORE.test(before) && /^\s*(?:an?\s+)?apostille\b/iu.test(after)) return 'none';
   if (ORIGIN_AFTER.some((p) => p.test(after))) {
     // "香港公司的注册证书要拿去深圳" and "US parent": what follows the place makes it the issuer.
     return 'origin';

@@ -128,12 +128,29 @@ function relativeMonth(text: string, today: string): When | undefined {
     if (m >= 1 && m <= 12) return { iso: iso(year + offset, m, 15), precision: 'month', before: false };
   }
   const en = new RegExp(`\\b(?:(last|this|next)\\s+${MONTH_WORD}|${MONTH_WORD}\\s+(?:of\\s+)?(last|this|next)\\s+year)\\b`, 'iu').exec(text);
-  if (!en) return undefined;
+  if (!en) return bareMonth(text, today);
   const which = (en[1] ?? en[4])!.toLowerCase();
   const m = MONTHS[(en[2] ?? en[3])!.slice(0, 3).toLowerCase()]!;
   const current = Number(today.slice(5, 7));
   // "last March" is the latest March before now; "March last year" is last year's.
   const y = en[1] ? (which === 'last' ? (m < current ? year : year - 1) : which === 'next' ? (m > current ? year : year + 1) : year) : year + (which === 'last' ? -1 : which === 'next' ? 1 : 0);
+  return { iso: iso(y, m, 15), precision: 'month', before: false };
+}
+
+/** Said of the past: "we legalised…", "did", "was". */
+const PAST_TENSE = /\b(?:\w+ed|did|was|were|got|had|sent|paid|went|took)\b|(?:了|过|過|咗)/u;
+
+/**
+ * "in August" alone: the latest August before today when the message speaks of the past
+ * ("we legalised a set in August"), else the next one ("we ship in August").
+ */
+function bareMonth(text: string, today: string): When | undefined {
+  const bare = new RegExp(`\\bin\\s+${MONTH_WORD}\\b(?!\\s+\\d)`, 'iu').exec(text);
+  if (!bare) return undefined;
+  const m = MONTHS[bare[1]!.slice(0, 3).toLowerCase()]!;
+  const year = Number(today.slice(0, 4));
+  const current = Number(today.slice(5, 7));
+  const y = PAST_TENSE.test(text) ? (m <= current ? year : year - 1) : m >= current ? year : year + 1;
   return { iso: iso(y, m, 15), precision: 'month', before: false };
 }
 

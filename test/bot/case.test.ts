@@ -61,4 +61,15 @@ describe('the bot answers the case the message describes', () => {
     expect(reply).toMatch(/第4個工作日/);
     expect(reply).toMatch(/附加證明書/);
   });
+
+  it('"where" for a writer in a province: its own entry when it has one (Wuxi → Jiangsu), and never Hong Kong\'s High Court for a Shenzhen company', async () => {
+    const { say } = await createTestBot();
+    const wuxi = allText(await say("we're based in Wuxi, where exactly do we hand in our notarised POA for the apostille? do we need to book?", USER_EN));
+    expect(wuxi).toMatch(/Jiangsu/);
+    expect(wuxi).toMatch(/appointment/);
+    const shenzhen = allText(await say('我们公司在深圳，去哪里办附加证明书？', USER_ZH));
+    expect(shenzhen).toContain('广东');
+    expect(shenzhen).not.toMatch(/高等法院|125港元/);
+  });
 });
+

@@ -153,3 +153,44 @@ describe('follow-ups change one part of the previous reading', () => {
     expect(next.countries).toEqual([]);
   });
 });
+
+describe('cases learned from the former held-out and tuning sets', () => {
+  it.each([
+    ['I finished my MBA in Boston and my new employer in Shenzhen wants the degree certificate authenticated.', 'to_china', 'US'],
+    ['A Philippine supplier sent us their SEC registration for Xiamen customs.', 'to_china', 'PH'],
+  ])('%s → %s from %s', (text, direction, issuer) => {
+    const u = read(text);
+    expect(u.direction).toBe(direction);
+    expect(code(u.travel.issuing)).toBe(issuer);
+  });
+
+  it.each([
+    ['factory in Foshan, notarised POA for Italy. do I have to fly up to Beijing for the apostille?', 'IT'],
+    ['need our business licence notarized for a Japanese JV partner in osaka', 'JP'],
+    ['We export to Ho Chi Minh City. Is Vietnam apostille now?', 'VN'],
+    ['HK-registered trading company here. A Spanish notary wants our certificate of incorporation apostilled.', 'ES'],
+  ])('%s → out, to %s', (text, destination) => {
+    const u = read(text);
+    expect(u.direction ?? 'from_china').toBe('from_china');
+    expect(code(u.travel.use)).toBe(destination);
+  });
+
+  it('a past month alone is the latest one before today; "now" beside it makes the case today\'s', () => {
+    expect(readWhen('we legalised a set in August at their embassy', TODAY)?.iso).toBe('2026-08-15');
+    expect(readWhen('we ship in March', TODAY)?.iso).toBe('2027-03-15');
+    expect(readWhen('我们2024年底做的是使馆认证，现在还要这样做吗？', TODAY)?.earlier).toBeDefined();
+  });
+
+  it.each([
+    ['德国客户怀疑我们寄过去的附加证明书是假的，我们怎么证明是真的？', 'verify'],
+    ['有了附加证明书是不是就证明我的学历是真的', 'certifies'],
+    ['someone told me invoices are excluded from the convention', 'excluded'],
+    ['do we need to book an appointment?', 'where'],
+  ] as const)('%s asks %s', (text, facet) => {
+    expect(readFacets(text)).toContain(facet);
+  });
+
+  it.each(['點樣申請兩用物項出口許可證？要幾耐批？', '海运提单上的notify party应该写谁？', '哪家货代去迪拜的空运比较便宜？', "translate 'packing list' into Spanish pls"])('%s is a trade question', (text) => {
+    expect(read(text).offTopic).toBe(true);
+  });
+});
