@@ -108,7 +108,7 @@ const SIDE_QUESTION_MAX_CHARS = 80;
 /** One that opens like a follow-up and names no country of its own ("and the invoice specifically? someone told me…") may run longer still. */
 const MARKED_FOLLOW_UP_MAX_CHARS = 120;
 /** Asking why, or about today, or about the reverse way: the same case, one part changed. */
-const SIDE_QUESTION = /^(?:为啥|为什么|為甚麼|為什麼|点解|點解|why|how come)|而家|现在|現在|如今|\bnow\b|\btoday\b|other\s+(?:direction|way)|reverse|opposite|反过来|反過來|反方向|倒过来|调转|調轉/iu;
+const SIDE_QUESTION = /^(?:为啥|为什么|為甚麼|為什麼|点解|點解|why|how come)|back\s+then|at\s+the\s+time|那时|那時|当时|當時|嗰陣|而家|现在|現在|如今|\bnow\b|\btoday\b|other\s+(?:direction|way)|reverse|opposite|反过来|反過來|反方向|倒过来|调转|調轉/iu;
 /** "咁而家呢", "what if we do it now": today's law, not the previous question's date. */
 const NOW = /而家|现在|現在|如今|目前|今天|\bnow\b|\btoday\b|these\s+days/iu;
 /** "what about the other direction?": the previous case the other way round. */
@@ -285,7 +285,9 @@ function carryOver(own: CaseParts, previous: FollowUpContext, cut: string, place
   // A place named now replaces the previous one (Taiwan included).
   const samePlace = !own.countries.length && !own.taiwan;
   const direction = OTHER_DIRECTION.test(cut) ? (previous.direction === 'to_china' ? 'from_china' : 'to_china') : (own.direction ?? previous.direction);
-  const when = own.when ?? (NOW.test(cut) ? undefined : previous.when);
+  // The other way round is a case of its own: a past date asked about the first way does not follow it.
+  const reversed = previous.direction !== undefined && direction !== undefined && direction !== previous.direction;
+  const when = own.when ?? (NOW.test(cut) || reversed ? undefined : previous.when);
   let sar = own.sar ?? (ownCase ? undefined : previous.sar);
   // "what if the parent was in Macau instead?" after a case into the mainland: into the mainland again.
   if (own.sar && !own.direction && !own.use && previous.direction === 'to_china') sar = undefined;
