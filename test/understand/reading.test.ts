@@ -190,6 +190,20 @@ describe('cases learned from the former held-out and tuning sets', () => {
     expect(readFacets(text)).toContain(facet);
   });
 
+  it.each([
+    '装箱单上的毛重和净重差太多，海关会不会查？',
+    '我们的营业执照经营范围里没有进出口，能不能直接出口？',
+    'CO上的发票号码填错了，贸促会能改吗还是要重新申请？',
+    'the bank rejected our documents because the invoice date is after the B/L date, what now?',
+    '我哋嘅發票抬頭可唔可以寫香港公司？',
+  ])('a question about a document that asks nothing of certifying it: %s', (text) => {
+    expect(read(text).offTopic).toBe(true);
+  });
+
+  it.each(['原产地证书要寄去巴西，要办什么手续？', '商业发票去墨西哥要做认证吗', 'buyer in Chile asks for our business license, what do we do?'])('still ours: %s', (text) => {
+    expect(read(text).offTopic).toBe(false);
+  });
+
   it.each(['點樣申請兩用物項出口許可證？要幾耐批？', '海运提单上的notify party应该写谁？', '哪家货代去迪拜的空运比较便宜？', "translate 'packing list' into Spanish pls"])('%s is a trade question', (text) => {
     expect(read(text).offTopic).toBe(true);
   });
