@@ -337,9 +337,10 @@ function chooseEntries(u: Understanding, verdicts: Verdict[], route: Route, deps
   const sarEntry = route === 'hk_abroad' ? byId.get('hk-apostille-abroad') : route === 'mo_abroad' ? byId.get('macao') : undefined;
   // Beside a verdict on another route than the usual one, the verdict speaks alone: a general entry covers both ways.
   const besideAllowed = (e: FaqEntry) => !verdicts.length || route === 'out' || entryOfRoute(e.id, route);
-  const beside = searched && besideAllowed(searched) && entryFitsRoute(searched.id, route, namesSpecialPlace(u)) && !asked.some((e) => e.id === searched.id) ? searched : undefined;
+  const special = namesSpecialPlace(u);
+  const beside = searched && besideAllowed(searched) && entryFitsRoute(searched.id, route, special) && !asked.some((e) => e.id === searched.id) ? searched : undefined;
   const entry = asked[0] ?? beside ?? sarEntry;
-  const second = !asked.length && u.second?.entry && u.second.entry.id !== entry?.id && entryFitsRoute(u.second.entry.id, route, namesSpecialPlace(u)) ? u.second.entry : undefined;
+  const second = !asked.length && u.second?.entry && u.second.entry.id !== entry?.id && entryFitsRoute(u.second.entry.id, route, special) ? u.second.entry : undefined;
   return { asked, ...(entry ? { entry } : {}), ...(second ? { second } : {}) };
 }
 

@@ -175,7 +175,7 @@ function relatives(text: string, today: string, monthNamed: boolean): When[] {
 
 /** The date or time the message means, or undefined (the rules then apply today's law). */
 /** "现在再寄", "下次", "this time", "like we did in 2019": the case is now, an earlier time is only compared. */
-const NOW_CASE = /(?:现在|而家|如今|这次|這次|下次|今后|以后)(?:再|又|要|还要|仲要)?(?:寄|发|送|办|做|整)|(?:现在|而家|如今|目前)[^，。,.?？!！]{0,6}(?:寄|发|送|办|做|整)|下一单|下一批|下一票|下批货|\bnext\s+order\b|(?:再|又)(?:要)?(?:寄|发|送)|\bthis\s+time\b|\bnext\s+(?:time|shipment|batch|order)\b|\bwhat\s+(?:about\s+)?now\b|\b(?:do|does|did)\s+(?:\S+\s+){0,4}again\b|\bthis\s+(?:month|week|year)'?s?\s+(?:shipment|order|batch)\b|\bthis\s+(?:shipment|batch|order)\b|这批|這批|这单|這單|这次|這次|本月|这个月|這個月|\b(?:do|does|is|are)\s+(?:we|i|it|they|you)\s+still\b|\bnowadays\b|\bthese\s+days\b|\bany\s*more\b|\bnow\s*\?|\b(?:like|as)\s+(?:we|i|they)\s+did\b/u;
+const NOW_CASE = /(?:下次|今后|以后)(?:再|又|要|还要|仲要)?(?:寄|发|送|办|做|整)|(?:现在|而家|如今|目前)[^，。,.?？!！]{0,6}(?:寄|发|送|办|做|整)|下一单|下一批|下一票|下批货|\bnext\s+order\b|(?:再|又)(?:要)?(?:寄|发|送)|\bthis\s+time\b|\bnext\s+(?:time|shipment|batch|order)\b|\bwhat\s+(?:about\s+)?now\b|\b(?:do|does|did)\s+(?:\S+\s+){0,4}again\b|\bthis\s+(?:month|week|year)'?s?\s+(?:shipment|order|batch)\b|\bthis\s+(?:shipment|batch|order)\b|这批|這批|这单|這單|这次|這次|本月|这个月|這個月|\b(?:do|does|is|are)\s+(?:we|i|it|they|you)\s+still\b|\bnowadays\b|\bthese\s+days\b|\bany\s*more\b|\bnow\s*\?|\b(?:like|as)\s+(?:we|i|they)\s+did\b/u;
 
 export function readWhen(text: string, today: string): When | undefined {
   const normal = normalizeText(text);

@@ -7,6 +7,7 @@
  */
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textUpdate } from '../../src/bot/updates.ts';
 import { FakeBotApi } from '../helpers/fake-bot-api.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
 import { freePort, startBot, webhookEnv, type BotProcess } from '../helpers/spawn-bot.ts';
@@ -40,21 +41,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-let nextUpdateId = 9_000_000;
-function check(userId: number, country: string): Update {
-  const text = `/check certificate of origin ${country}`;
-  return {
-    update_id: nextUpdateId++,
-    message: {
-      message_id: nextUpdateId,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: userId, type: 'private', first_name: 'U' },
-      from: { id: userId, is_bot: false, first_name: 'U', language_code: 'en' },
-      text,
-      entities: [{ type: 'bot_command', offset: 0, length: 6 }],
-    },
-  } as Update;
-}
+/** A one-line /check as Telegram sends it: the reply names the country, so each reply can be told to its update. */
+const check = (userId: number, country: string): Update => textUpdate({ id: userId, first_name: 'U', language_code: 'en' }, `/check certificate of origin ${country}`);
 
 /** Telegram's part: post until a 2xx, waiting a little longer after each failure or timeout. */
 async function deliver(update: Update): Promise<number[]> {

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Update } from 'grammy/types';
 import { encodeCallback } from '../../src/bot/callback-data.ts';
+import { callbackUpdate, textUpdate } from '../../src/bot/updates.ts';
 import { PostgresStore } from '../../src/storage/postgres.ts';
 import { tempDir } from '../helpers/bot.ts';
 import { FakeBotApi, type RecordedCall } from '../helpers/fake-bot-api.ts';
@@ -52,36 +53,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
+// Update ids of their own: the fake Bot API numbers the updates it queues for polling from 1.
 let nextUpdateId = 5_000_000;
-let nextMessageId = 1;
+/** A private message as Telegram sends it (its command entity included). */
+const text = (userId: number, body: string, languageCode = 'en'): Update => ({ ...textUpdate({ id: userId, first_name: 'U', language_code: languageCode }, body), update_id: nextUpdateId++ });
 
-function text(userId: number, body: string, languageCode = 'en'): Update {
-  const command = /^\/\w+/.exec(body);
-  return {
-    update_id: nextUpdateId++,
-    message: {
-      message_id: nextMessageId++,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: userId, type: 'private', first_name: 'U' },
-      from: { id: userId, is_bot: false, first_name: 'U', language_code: languageCode },
-      text: body,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-    },
-  } as Update;
-}
-
-function press(userId: number, data: string, messageId: number): Update {
-  return {
-    update_id: nextUpdateId++,
-    callback_query: {
-      id: String(nextUpdateId),
-      chat_instance: String(userId),
-      from: { id: userId, is_bot: false, first_name: 'U', language_code: 'en' },
-      data,
-      message: { message_id: messageId, date: 0, chat: { id: userId, type: 'private', first_name: 'U' }, text: '' },
-    },
-  } as Update;
-}
+const press = (userId: number, data: string, messageId: number): Update => ({ ...callbackUpdate({ id: userId, first_name: 'U', language_code: 'en' }, data, messageId), update_id: nextUpdateId++ });
 
 /** One POST; 0 when the connection failed. */
 async function post(replica: Replica, update: Update): Promise<number> {

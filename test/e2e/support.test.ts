@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callbackUpdate, entitiesOf, textUpdate } from '../../src/bot/updates.ts';
 import { PostgresStore } from '../../src/storage/postgres.ts';
 import type { DataPaths } from '../../src/data/types.ts';
 import { copyData, save } from '../helpers/data.ts';
@@ -75,23 +76,10 @@ afterAll(async () => {
 let nextUpdateId = 7_000_000;
 let nextMessageId = 1;
 
-function privateText(userId: number, body: string, languageCode = 'en'): Update {
-  const command = /^\/\w+/.exec(body);
-  return {
-    update_id: nextUpdateId++,
-    message: {
-      message_id: nextMessageId++,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: userId, type: 'private', first_name: 'U' },
-      from: { id: userId, is_bot: false, first_name: `User${userId}`, language_code: languageCode },
-      text: body,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-    },
-  } as Update;
-}
+/** A private message as Telegram sends it (its command entity included). */
+const privateText = (userId: number, body: string, languageCode = 'en'): Update => textUpdate({ id: userId, first_name: `User${userId}`, language_code: languageCode }, body);
 
 function staffText(chatId: number, body: string, where: { replyTo?: number; topic?: number }): Update {
-  const command = /^\/\w+/.exec(body);
   const chat = { id: chatId, type: 'supergroup', title: 'Staff' };
   return {
     update_id: nextUpdateId++,
@@ -103,23 +91,12 @@ function staffText(chatId: number, body: string, where: { replyTo?: number; topi
       text: body,
       ...(where.replyTo ? { reply_to_message: { message_id: where.replyTo, date: 0, chat, text: '…' } } : {}),
       ...(where.topic ? { message_thread_id: where.topic, is_topic_message: true } : {}),
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+      entities: entitiesOf(body),
     },
   } as unknown as Update;
 }
 
-function press(userId: number, data: string, messageId: number): Update {
-  return {
-    update_id: nextUpdateId++,
-    callback_query: {
-      id: String(nextUpdateId),
-      chat_instance: String(userId),
-      from: { id: userId, is_bot: false, first_name: 'Admin', language_code: 'en' },
-      data,
-      message: { message_id: messageId, date: 0, chat: { id: userId, type: 'private', first_name: 'Admin' }, text: '' },
-    },
-  } as Update;
-}
+const press = (userId: number, data: string, messageId: number): Update => callbackUpdate({ id: userId, first_name: 'Admin', language_code: 'en' }, data, messageId);
 
 async function post(replica: Replica, update: Update): Promise<void> {
   const res = await fetch(`http://127.0.0.1:${replica.port}/tg`, {
