@@ -82,6 +82,16 @@ class Page {
     this.g.strokeRect(x, y, w, h);
   }
 
+  /** Label–value rows one under another, as on a certificate; `rule`: a line under each value, as on a printed form. */
+  fields(rows: string[][], at: { x: number; valueX: number; y: number; step: number; label: TextStyle; value: TextStyle; rule?: boolean }): void {
+    rows.forEach(([label, value], i) => {
+      const y = at.y + i * at.step;
+      this.text(at.x, y, label!, at.label);
+      this.text(at.valueX, y, value!, at.value);
+      if (at.rule) this.line(at.valueX, y + 10, 900, y + 10, 1);
+    });
+  }
+
   line(x1: number, y1: number, x2: number, y2: number, width = 2): void {
     this.g.strokeStyle = '#222';
     this.g.lineWidth = width;
@@ -376,10 +386,7 @@ function businessLicence(): Page {
     ['成立日期', '2019年06月18日'],
     ['住    所', '昆山市示例镇示例路88号'],
   ];
-  rows.forEach(([k, v], i) => {
-    p.text(110, 410 + i * 62, k!, { size: 23 });
-    p.text(300, 410 + i * 62, v!, { size: 23 });
-  });
+  p.fields(rows, { x: 110, valueX: 300, y: 410, step: 62, label: { size: 23 }, value: { size: 23 } });
   p.text(110, 810, '经营范围', { size: 23 });
   p.para(300, 810, 600, '精密模具、五金制品的研发、生产和销售；货物及技术的进出口业务。（依法须经批准的项目，经相关部门批准后方可开展经营活动）', { size: 21 });
   p.text(600, 1180, '登记机关', { size: 23 });
@@ -448,11 +455,7 @@ function germanBirthCertificate(): Page {
     ['Mutter', 'Anna Mustermann, geb. Beispiel'],
     ['Vater', 'Jonas Mustermann'],
   ];
-  rows.forEach(([k, v], i) => {
-    p.text(110, 290 + i * 70, k!, { size: 21, face: 'serif' });
-    p.text(400, 290 + i * 70, v!, { size: 23, face: 'serif', bold: true });
-    p.line(400, 300 + i * 70, 900, 300 + i * 70, 1);
-  });
+  p.fields(rows, { x: 110, valueX: 400, y: 290, step: 70, label: { size: 21, face: 'serif' }, value: { size: 23, face: 'serif', bold: true }, rule: true });
   p.text(110, 900, 'München, den 20.03.2019', { size: 20, face: 'serif' });
   p.text(600, 900, 'Der Standesbeamte', { size: 20, face: 'serif' });
   p.text(600, 940, 'Beispiel', { size: 20, face: 'serif' });
@@ -506,10 +509,7 @@ function spanishBirthCertificate(): Page {
     ['Padre', 'Javier Ejemplo Ruiz'],
     ['Madre', 'Carmen Modelo Gil'],
   ];
-  rows.forEach(([k, v], i) => {
-    p.text(110, 380 + i * 66, k!, { size: 20, face: 'serif' });
-    p.text(420, 380 + i * 66, v!, { size: 22, face: 'serif', bold: true });
-  });
+  p.fields(rows, { x: 110, valueX: 420, y: 380, step: 66, label: { size: 20, face: 'serif' }, value: { size: 22, face: 'serif', bold: true } });
   p.para(110, 840, 780, 'El Encargado del Registro Civil certifica que la presente es copia fiel de la inscripción de nacimiento.', { size: 19, face: 'serif' });
   p.text(560, 1000, 'Valencia, 15 de enero de 2026', { size: 19, face: 'serif' });
   p.text(560, 1035, 'El Encargado del Registro Civil', { size: 18, face: 'serif' });
@@ -543,10 +543,7 @@ function italianBirthCertificate(): Page {
     ['Padre', 'Marco Esempio'],
     ['Madre', 'Sara Modello'],
   ];
-  rows.forEach(([k, v], i) => {
-    p.text(110, 320 + i * 66, k!, { size: 20, face: 'serif' });
-    p.text(420, 320 + i * 66, v!, { size: 22, face: 'serif', bold: true });
-  });
+  p.fields(rows, { x: 110, valueX: 420, y: 320, step: 66, label: { size: 20, face: 'serif' }, value: { size: 22, face: 'serif', bold: true } });
   p.text(560, 860, 'Milano, 10 febbraio 2026', { size: 19, face: 'serif' });
   p.text(560, 895, "L'Ufficiale dello Stato Civile", { size: 18, face: 'serif' });
   p.seal(320, 960, 'COMUNE DI MILANO', 'rgba(40, 40, 120, 0.6)');
